@@ -1,0 +1,105 @@
+# Makefile: builds the portal (cgi-bin/kachestvo.fcgi), runs it (make run), tests it
+# (make test), measures it (make bench). Objects go to build/ (build/san/ with sanitizers).
+
+PORT     ?= 8080
+DATA_DIR ?= var
+-include Makefile.local
+
+PKGS     = sqlite3 libctemplate fcgi
+WARN     = -Wall -Wextra -Wformat=2 -Wshadow -Werror
+CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O2 $(WARN) \
+           $(shell pkg-config --cflags $(PKGS))
+CXXFLAGS = -std=c++17 -g -O2 $(WARN) $(shell pkg-config --cflags $(PKGS))
+LDLIBS   = $(shell pkg-config --libs $(PKGS)) -lpthread
+SANFLAGS = -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+
+# The application, in the order of a request's path; main.o is kept apart so tests can link the rest.
+LIBSRC = src/http.c \
+         src/route.c \
+         src/render.c \
+         src/page_home.c \
+         src/page_municipality.c \
+         src/page_school.c \
+         src/page_roadmap.c \
+         src/page_misc.c \
+         src/page_common.c \
+         src/actors.c \
+         src/view.c \
+         src/vocab.c \
+         src/db.c \
+         src/db_municipality.c \
+         src/db_school.c \
+         src/db_result.c \
+         src/db_roadmap.c \
+         src/arena.c \
+         src/buf.c \
+         src/config.c \
+         src/log.c
+LIBCXX = src/tpl_bridge.cc
+
+UNIT   = arena buf http route vocab config db view seed
+E2E    = pages hostile
+
+OBJ      = $(LIBSRC:src/%.c=build/%.o) $(LIBCXX:src/%.cc=build/%.o)
+SANOBJ   = $(LIBSRC:src/%.c=build/san/%.o) $(LIBCXX:src/%.cc=build/san/%.o)
+UNITBIN  = $(UNIT:%=build/tests/test_%) $(UNIT:%=build/san/tests/test_%)
+E2EBIN   = $(E2E:%=build/tests/test-%)
+
+.PHONY: all deps run test check bench fuzz clean
+all: cgi-bin/kachestvo.fcgi
+
+deps:
+	@sh tests/install-deps.sh run
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@PORT=$(PORT) DATA_DIR=$(DATA_DIR) sh src/run.sh
+
+cgi-bin/kachestvo.fcgi: build/main.o $(OBJ)
+	@mkdir -p $(@D)
+	$(CXX) -o $@ $^ $(LDLIBS)
+
+build/san/kachestvo.fcgi: build/san/main.o $(SANOBJ)
+	$(CXX) $(SANFLAGS) -o $@ $^ $(LDLIBS)
+
+build/%.o: src/%.c src/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+build/%.o: src/%.cc src/*.h
+	@mkdir -p $(@D)
+	$(CXX) $(CXXFLAGS) -c -o $@ $<
+build/san/%.o: src/%.c src/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SANFLAGS) -c -o $@ $<
+build/san/%.o: src/%.cc src/*.h
+	@mkdir -p $(@D)
+	$(CXX) $(CXXFLAGS) $(SANFLAGS) -c -o $@ $<
+
+# Unit tests link the application without main.o; e2e tests link libcurl and their harness.
+build/tests/test_%: tests/unit/test_%.c tests/unit/tap.h $(OBJ)
+	@mkdir -p $(@D)
+	$(CXX) -x c $(CFLAGS) -Isrc -o $@ $< -x none $(OBJ) $(LDLIBS)
+build/san/tests/test_%: tests/unit/test_%.c tests/unit/tap.h $(SANOBJ)
+	@mkdir -p $(@D)
+	$(CXX) -x c $(CFLAGS) $(SANFLAGS) -Isrc -o $@ $< -x none $(SANOBJ) $(LDLIBS)
+build/tests/test-%: tests/e2e/test-%.c tests/e2e/e2e.c tests/e2e/e2e.h tests/unit/tap.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Itests/unit -o $@ $< tests/e2e/e2e.c $$(pkg-config --libs libcurl)
+
+# The test tiers; each command prints ok / not ok lines, tests/run.sh adds them up.
+TESTS = $(UNIT:%=build/tests/test_%) \
+        $(UNIT:%=build/san/tests/test_%) \
+        $(E2E:%=build/tests/test-%) \
+        $(foreach t,$(E2E),"APP=build/san/kachestvo.fcgi build/tests/test-$(t)") \
+        "sh tests/check.sh"
+
+test:
+	@sh tests/install-deps.sh test
+	@$(MAKE) --no-print-directory all build/san/kachestvo.fcgi $(UNITBIN) $(E2EBIN)
+	@sh tests/run.sh $(TESTS)
+
+check:
+	@sh tests/check.sh
+
+clean:
+	rm -rf build cgi-bin

@@ -1,0 +1,28 @@
+/*
+ * config.h: the application's settings: built-in defaults, then an optional
+ * `key = value` file (path in KACHESTVO_CONFIG), then environment variables.
+ * Read once at startup; read-only afterwards.
+ */
+#ifndef CONFIG_H
+#define CONFIG_H
+
+struct config {
+	char data_dir[512];     /* database, uploads, socket live here */
+	char socket_path[512];  /* FastCGI unix socket; default <data_dir>/app.sock */
+	char db_path[512];      /* default <data_dir>/portal.db */
+	char templates[512];    /* directory of *.tpl */
+	char migrations[512];   /* directory of NNNN_*.sql */
+	long threads;           /* 0: twice the number of cores */
+	long log_debug;         /* 1: log every request */
+};
+
+extern struct config cfg;
+
+/* Fills `cfg`. Returns 0, or -1 after printing one line naming the bad key. */
+int config_load(void);
+
+/* Applies one `key`=`value` pair; for the file parser and tests.
+ * Returns 0, or -1 (unknown key, bad number, out of range). */
+int config_set(const char *key, const char *value);
+
+#endif

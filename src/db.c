@@ -1,0 +1,244 @@
+/*
+ * db.c: connection setup, migrations and the per-connection statement cache.
+ * Knows no entity; used by the db_<entity>.c files and by startup.
+ */
+#include "db.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "log.h"
+
+void db_log_err(struct db *db, const char *op)
+{
+	log_err("db", "%s: sqlite %d: %s", op, sqlite3_extended_errcode(db->h), sqlite3_errmsg(db->h));
+}
+
+int db_open(struct db *db, const char *path)
+{
+	static const char pragmas[] =
+		"PRAGMA journal_mode = WAL;"
+		"PRAGMA synchronous = NORMAL;"
+		"PRAGMA foreign_keys = ON;"
+		"PRAGMA temp_store = MEMORY;";
+
+	memset(db, 0, sizeof *db);
+	if (sqlite3_open_v2(path, &db->h,
+			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK) {
+		log_err("db", "cannot open %s: %s", path, db->h ? sqlite3_errmsg(db->h) : "no memory");
+		db_close(db);
+		return DB_ERR;
+	}
+	sqlite3_busy_timeout(db->h, 5000);
+	if (sqlite3_exec(db->h, pragmas, NULL, NULL, NULL) != SQLITE_OK) {
+		db_log_err(db, "pragmas");
+		db_close(db);
+		return DB_ERR;
+	}
+	return DB_OK;
+}
+
+void db_close(struct db *db)
+{
+	for (int i = 0; i < STMT__MAX; i++)
+		sqlite3_finalize(db->stmt[i]);
+	sqlite3_close(db->h);
+	memset(db, 0, sizeof *db);
+}
+
+sqlite3_stmt *db_stmt(struct db *db, enum db_stmt id, const char *sql)
+{
+	if (!db->stmt[id] &&
+	    sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &db->stmt[id], NULL) != SQLITE_OK) {
+		db_log_err(db, "prepare");
+		return NULL;
+	}
+	return db->stmt[id];
+}
+
+void db_done(sqlite3_stmt *st)
+{
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+}
+
+char *db_text(struct arena *a, sqlite3_stmt *st, int col)
+{
+	const char *s = (const char *)sqlite3_column_text(st, col);
+
+	return s ? arena_strndup(a, s, (size_t)sqlite3_column_bytes(st, col)) : NULL;
+}
+
+int db_collect(struct db *db, struct arena *a, sqlite3_stmt *st, size_t size, db_row_fn row,
+	       void **out, size_t *n)
+{
+	size_t cap = 0;
+	char *items = NULL;
+	int step, rc = DB_OK;
+
+	*out = NULL;
+	*n = 0;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			size_t ncap = cap ? cap * 2 : 16;
+			char *grown = arena_alloc(a, ncap * size);
+
+			if (!grown) {
+				rc = DB_ERR;
+				log_err("db", "out of request memory");
+				break;
+			}
+			if (items)
+				memcpy(grown, items, cap * size);
+			items = grown;
+			cap = ncap;
+		}
+		memset(items + *n * size, 0, size);
+		row(a, st, items + *n * size);
+		(*n)++;
+	}
+	if (rc == DB_OK && step != SQLITE_DONE) {
+		db_log_err(db, sqlite3_sql(st));
+		rc = DB_ERR;
+	}
+	db_done(st);
+	*out = items;
+	return rc;
+}
+
+int db_one(struct db *db, struct arena *a, sqlite3_stmt *st, db_row_fn row, void *item)
+{
+	int step = sqlite3_step(st), rc = DB_OK;
+
+	if (step == SQLITE_ROW)
+		row(a, st, item);
+	else if (step == SQLITE_DONE)
+		rc = DB_NOTFOUND;
+	else {
+		db_log_err(db, sqlite3_sql(st));
+		rc = DB_ERR;
+	}
+	db_done(st);
+	return rc;
+}
+
+int db_health(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_HEALTH, "SELECT count(*) FROM municipality");
+	int rc = DB_ERR;
+
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		rc = DB_OK;
+	if (st)
+		db_done(st);
+	return rc;
+}
+
+/* Migration file names: four digits, '_', anything, ".sql". */
+static int migration_number(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (n < 10 || strcmp(name + n - 4, ".sql") != 0 || name[4] != '_')
+		return 0;
+	for (int i = 0; i < 4; i++)
+		if (name[i] < '0' || name[i] > '9')
+			return 0;
+	return atoi(name) > 0 ? atoi(name) : 0;
+}
+
+static char *read_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *text = NULL;
+	long n;
+
+	if (!f)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
+	    (text = malloc((size_t)n + 1)) != NULL) {
+		if (fread(text, 1, (size_t)n, f) != (size_t)n) {
+			free(text);
+			text = NULL;
+		} else
+			text[n] = '\0';
+	}
+	fclose(f);
+	return text;
+}
+
+static int apply_one(struct db *db, const char *dir, const char *name, int v)
+{
+	char path[1024], version[64];
+	char *sql;
+	int ok;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	if (!(sql = read_file(path))) {
+		log_err("db", "cannot read migration %s", path);
+		return DB_ERR;
+	}
+	snprintf(version, sizeof version, "PRAGMA user_version = %d; COMMIT;", v);
+	ok = sqlite3_exec(db->h, "BEGIN IMMEDIATE;", NULL, NULL, NULL) == SQLITE_OK &&
+	     sqlite3_exec(db->h, sql, NULL, NULL, NULL) == SQLITE_OK &&
+	     sqlite3_exec(db->h, version, NULL, NULL, NULL) == SQLITE_OK;
+	free(sql);
+	if (!ok) {
+		db_log_err(db, name);
+		sqlite3_exec(db->h, "ROLLBACK;", NULL, NULL, NULL);
+		return DB_ERR;
+	}
+	log_info("db", "applied migration %s", name);
+	return DB_OK;
+}
+
+int db_migrate(struct db *db, const char *dir)
+{
+	enum { MAX_MIGRATIONS = 999 };
+	static char names[MAX_MIGRATIONS + 1][256];
+	int count = 0, cur = -1;
+	sqlite3_stmt *st;
+	DIR *dp = opendir(dir);
+
+	if (!dp) {
+		log_err("db", "cannot open migration directory %s", dir);
+		return DB_ERR;
+	}
+	memset(names, 0, sizeof names);
+	for (struct dirent *e; (e = readdir(dp)) != NULL;) {
+		int v = migration_number(e->d_name);
+
+		if (v > 0 && v <= MAX_MIGRATIONS && strlen(e->d_name) < sizeof names[0]) {
+			strcpy(names[v], e->d_name);
+			if (v > count)
+				count = v;
+		}
+	}
+	closedir(dp);
+	for (int v = 1; v <= count; v++)
+		if (!names[v][0]) {
+			log_err("db", "migration %04d is missing in %s", v, dir);
+			return DB_ERR;
+		}
+	if (sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			cur = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	if (cur < 0) {
+		db_log_err(db, "user_version");
+		return DB_ERR;
+	}
+	if (cur > count) {
+		log_err("db", "database v%d is newer than this build (v%d)", cur, count);
+		return DB_ERR;
+	}
+	for (int v = cur + 1; v <= count; v++)
+		if (apply_one(db, dir, names[v], v) != DB_OK)
+			return DB_ERR;
+	return DB_OK;
+}

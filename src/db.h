@@ -1,0 +1,79 @@
+/*
+ * db.h: one SQLite connection per worker: open with the portal's pragmas,
+ * numbered migrations, a cache of prepared statements, transactions.
+ * Entity queries live in db_<entity>.c; SQL is never built with printf.
+ */
+#ifndef DB_H
+#define DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+struct arena;
+
+enum { DB_OK = 0, DB_NOTFOUND = 1, DB_ERR = -1 };
+
+/* Every prepared statement of the application, grouped by entity file. */
+enum db_stmt {
+	STMT_HEALTH,
+	STMT_MUNI_LIST, STMT_MUNI_BY_SLUG,
+	STMT_SCHOOL_LIST, STMT_SCHOOL_BY_SLUG,
+	STMT_MEMBERSHIP_BY_MUNI, STMT_MEMBERSHIP_BY_SCHOOL,
+	STMT_RISK_BY_SCHOOL,
+	STMT_DOCUMENT_LATEST_BY_SCHOOL,
+	STMT_INDICATOR_BY_MUNI,
+	STMT_RESULT_FOR_SCHOOL,
+	STMT_ROADMAP_OF_MUNI, STMT_ROADMAP_OF_SCHOOL, STMT_ROADMAP_TASKS, STMT_ROADMAP_ITEMS,
+	STMT__MAX
+};
+
+struct db {
+	sqlite3 *h;
+	sqlite3_stmt *stmt[STMT__MAX];
+};
+
+/* Opens `path` (created if missing) with WAL, foreign keys, busy timeout.
+ * Returns DB_OK or DB_ERR (logged). */
+int db_open(struct db *db, const char *path);
+
+/* Finalises every statement and closes the connection. */
+void db_close(struct db *db);
+
+/* Applies the migrations NNNN_*.sql in `dir` above PRAGMA user_version, each in
+ * its own transaction. Refuses a database newer than the files. Startup only. */
+int db_migrate(struct db *db, const char *dir);
+
+/* The cached statement `id`, prepared from `sql` on first use; NULL on error (logged). */
+sqlite3_stmt *db_stmt(struct db *db, enum db_stmt id, const char *sql);
+
+/* Resets a statement after use and clears its bindings. */
+void db_done(sqlite3_stmt *st);
+
+/* Column `col` as an arena copy; NULL for SQL NULL or out of memory. */
+char *db_text(struct arena *a, sqlite3_stmt *st, int col);
+
+/* Maps the current row of a statement into `item` (strings into the arena). */
+typedef void (*db_row_fn)(struct arena *a, sqlite3_stmt *st, void *item);
+
+/*
+ * Steps the bound statement `st` to the end, mapping each row with `row` into an
+ * arena array of items of `size` bytes. Resets `st` in every case.
+ * Returns DB_OK (*out may be NULL when *n is 0) or DB_ERR (logged).
+ */
+int db_collect(struct db *db, struct arena *a, sqlite3_stmt *st, size_t size, db_row_fn row,
+	       void **out, size_t *n);
+
+/* Steps the bound statement `st` once and maps the row into `item`. Resets `st`.
+ * Returns DB_OK, DB_NOTFOUND or DB_ERR (logged). */
+int db_one(struct db *db, struct arena *a, sqlite3_stmt *st, db_row_fn row, void *item);
+
+/* Logs the connection's last error for operation `op`. */
+void db_log_err(struct db *db, const char *op);
+
+/* DB_OK when the database answers a trivial query. */
+int db_health(struct db *db);
+
+#endif

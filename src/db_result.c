@@ -1,0 +1,64 @@
+/*
+ * db_result.c: statements and row mapping for assessment results and indicators.
+ * No HTTP and no templates; read-only.
+ */
+#include "db_result.h"
+
+#include "db.h"
+
+static void result_row(struct arena *a, sqlite3_stmt *st, void *item)
+{
+	struct result *r = item;
+
+	r->scope = db_text(a, st, 0);
+	r->procedure = db_text(a, st, 1);
+	r->subject = db_text(a, st, 2);
+	r->grade = sqlite3_column_int(st, 3);
+	r->year = sqlite3_column_int(st, 4);
+	r->metric = db_text(a, st, 5);
+	r->value = sqlite3_column_double(st, 6);
+	r->raw = db_text(a, st, 7);
+}
+
+int db_result_for_school(struct db *db, struct arena *a, int64_t muni_id, int64_t school_id,
+			 struct result **out, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_RESULT_FOR_SCHOOL,
+		"SELECT scope, procedure, subject, grade, year, metric, value, raw FROM result"
+		" WHERE school_id = ?2"
+		"    OR (municipality_id = ?1 AND scope IN ('city', 'region')"
+		"        AND (procedure, subject) IN (SELECT procedure, subject FROM result"
+		"                                     WHERE school_id = ?2))"
+		" ORDER BY procedure, subject, year, metric,"
+		"  CASE scope WHEN 'school' THEN 0 WHEN 'city' THEN 1 ELSE 2 END");
+
+	if (!st || sqlite3_bind_int64(st, 1, muni_id) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 2, school_id) != SQLITE_OK)
+		return DB_ERR;
+	return db_collect(db, a, st, sizeof **out, result_row, (void **)out, n);
+}
+
+static void indicator_row(struct arena *a, sqlite3_stmt *st, void *item)
+{
+	struct indicator_target *t = item;
+
+	t->code = db_text(a, st, 0);
+	t->name = db_text(a, st, 1);
+	t->unit = db_text(a, st, 2);
+	t->group_name = db_text(a, st, 3);
+	t->year = sqlite3_column_int(st, 4);
+	t->raw = db_text(a, st, 5);
+}
+
+int db_indicator_by_muni(struct db *db, struct arena *a, int64_t muni_id,
+			 struct indicator_target **out, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_INDICATOR_BY_MUNI,
+		"SELECT i.code, i.name, i.unit, i.group_name, coalesce(t.year, 0), t.raw"
+		" FROM indicator i LEFT JOIN indicator_target t ON t.indicator_id = i.id"
+		" WHERE i.municipality_id = ?1 ORDER BY i.seq, t.year");
+
+	if (!st || sqlite3_bind_int64(st, 1, muni_id) != SQLITE_OK)
+		return DB_ERR;
+	return db_collect(db, a, st, sizeof **out, indicator_row, (void **)out, n);
+}

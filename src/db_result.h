@@ -1,0 +1,36 @@
+/*
+ * db_result.h: assessment results (ОГЭ, grade-10 continuation, …) of a school
+ * beside the «Город» and «Область» rows, and the programme's indicators.
+ * No HTTP, no templates.
+ */
+#ifndef DB_RESULT_H
+#define DB_RESULT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct arena;
+struct db;
+
+struct result {
+	const char *scope, *procedure, *subject, *metric, *raw;
+	int grade, year;
+	double value;
+};
+
+struct indicator_target {
+	const char *code, *name, *unit, *group_name;
+	int year;               /* 0: the indicator has no targets */
+	const char *raw;        /* target as printed */
+};
+
+/* The school's results and the comparison rows of its municipality, ordered by
+ * procedure, subject, year, metric, then scope (school, city, region). */
+int db_result_for_school(struct db *db, struct arena *a, int64_t muni_id, int64_t school_id,
+			 struct result **out, size_t *n);
+
+/* One row per indicator and target year (year 0 when it has none), in printed order. */
+int db_indicator_by_muni(struct db *db, struct arena *a, int64_t muni_id,
+			 struct indicator_target **out, size_t *n);
+
+#endif

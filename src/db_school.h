@@ -1,0 +1,63 @@
+/*
+ * db_school.h: schools, their list memberships (ШНОР, «500+», …), risk
+ * profiles and the latest document versions. No HTTP, no templates.
+ */
+#ifndef DB_SCHOOL_H
+#define DB_SCHOOL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct arena;
+struct db;
+
+struct school {
+	int64_t id;
+	const char *slug, *short_name, *full_name, *label, *locality, *website;
+	const char *parent_slug, *parent_label;   /* for a branch */
+	int64_t updated_at;
+};
+
+struct membership {
+	int64_t school_id;
+	int year, cluster;                         /* cluster 0: not given */
+	const char *programme, *category, *urd, *risk_group, *note;
+};
+
+struct school_risk {
+	int year, seq;
+	const char *catalogue, *name, *significance, *second_rating;
+};
+
+struct document {
+	int64_t id;
+	const char *type, *title, *status;
+	int version;
+	int64_t published_at, updated_at;
+};
+
+/* Schools of a municipality in the seed's order. Returns DB_OK or DB_ERR. */
+int db_school_list(struct db *db, struct arena *a, int64_t muni_id, struct school **out, size_t *n);
+
+/* Returns DB_OK, DB_NOTFOUND or DB_ERR. updated_at covers the school's section:
+ * the school row, its memberships' import, its documents and its roadmap items. */
+int db_school_by_slug(struct db *db, struct arena *a, int64_t muni_id, const char *slug,
+		      struct school *out);
+
+/* Memberships of all schools of a municipality, newest year first. */
+int db_membership_by_muni(struct db *db, struct arena *a, int64_t muni_id,
+			  struct membership **out, size_t *n);
+
+/* Memberships of one school, newest year first. */
+int db_membership_by_school(struct db *db, struct arena *a, int64_t school_id,
+			    struct membership **out, size_t *n);
+
+/* Risk directions and factors of a school, newest year first, in printed order. */
+int db_risk_by_school(struct db *db, struct arena *a, int64_t school_id,
+		      struct school_risk **out, size_t *n);
+
+/* The newest version of each document type of a school. */
+int db_document_latest_by_school(struct db *db, struct arena *a, int64_t school_id,
+				 struct document **out, size_t *n);
+
+#endif

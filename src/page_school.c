@@ -1,0 +1,239 @@
+/*
+ * page_school.c: /<municipality>/schools/<school>/: the school's «Повышение
+ * качества» section: lists and category, risks, required documents, roadmap
+ * progress, results beside the «Город» and «Область» rows, last update.
+ */
+#include <string.h>
+
+#include "arena.h"
+#include "db_municipality.h"
+#include "db_result.h"
+#include "db_roadmap.h"
+#include "db_school.h"
+#include "http.h"
+#include "page_common.h"
+#include "pages.h"
+#include "render.h"
+#include "tpl.h"
+#include "view.h"
+#include "vocab.h"
+#include "worker.h"
+
+enum { COLS_MAX = 16 };
+
+static void fill_memberships(struct tpl_dict *body, const struct membership *ms, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct tpl_dict *d = tpl_section_add(body, "MEMBERSHIP");
+
+		tpl_set_int(d, "YEAR", ms[i].year);
+		tpl_set_str(d, "PROGRAMME", VOCAB_LABEL(programme_v, ms[i].programme));
+		tpl_set_str(d, "CATEGORY", ms[i].category ? VOCAB_LABEL(category_v, ms[i].category) : "—");
+		if (ms[i].cluster)
+			tpl_set_int(d, "CLUSTER", ms[i].cluster);
+		else
+			tpl_set_str(d, "CLUSTER", "—");
+		tpl_set_str(d, "DETAILS", ms[i].risk_group ? ms[i].risk_group : ms[i].note);
+		tpl_set_str(d, "URD", ms[i].urd);
+	}
+	if (n == 0)
+		tpl_show(body, "NO_MEMBERSHIP");
+	else
+		tpl_show(body, "HAS_MEMBERSHIP");
+}
+
+static void fill_risks(struct tpl_dict *body, const struct school_risk *r, size_t n)
+{
+	struct tpl_dict *group = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		if (i == 0 || r[i].year != r[i - 1].year || strcmp(r[i].catalogue, r[i - 1].catalogue)) {
+			group = tpl_section_add(body, "RISKS");
+			tpl_set_str(group, "CATALOGUE", VOCAB_LABEL(risk_catalogue_v, r[i].catalogue));
+			tpl_set_int(group, "YEAR", r[i].year);
+			if (r[i].significance)
+				tpl_show(group, "HAS_SIGNIFICANCE");
+		}
+		struct tpl_dict *d = tpl_section_add(group, "RISK");
+
+		tpl_set_str(d, "NAME", r[i].name);
+		if (r[i].significance) {
+			struct tpl_dict *s = tpl_section_add(d, "SIGNIFICANCE");
+
+			tpl_set_str(s, "CODE", r[i].significance);
+			tpl_set_str(s, "LABEL", VOCAB_LABEL(significance_v, r[i].significance));
+		}
+	}
+}
+
+/* Required document types of the school's latest lists, each with its status. */
+static void fill_documents(struct tpl_dict *body, const struct membership *ms, size_t nms,
+			   const struct document *docs, size_t ndocs)
+{
+	unsigned progs = 0;
+	int shown = 0;
+
+	for (size_t i = 0; i < nms && ms[i].year == ms[0].year; i++) {
+		size_t p = VOCAB_FIND(programme_v, ms[i].programme);
+
+		if (p < PROG__MAX)
+			progs |= 1u << p;
+	}
+	for (size_t t = 0; t < DT__MAX; t++) {
+		if (!(doc_type_required_for[t] & progs))
+			continue;
+		const char *status = doc_status_v[DOC_MISSING].code;
+
+		for (size_t i = 0; i < ndocs; i++)
+			if (strcmp(docs[i].type, doc_type_v[t].code) == 0)
+				status = docs[i].status;
+		struct tpl_dict *d = tpl_section_add(body, "DOC");
+
+		tpl_set_str(d, "TYPE", doc_type_v[t].label);
+		tpl_set_str(d, "DUE", DOC_REQUIRED_DUE);
+		tpl_set_str(d, "STATUS", status);
+		tpl_set_str(d, "STATUS_LABEL", VOCAB_LABEL(doc_status_v, status));
+		shown++;
+	}
+	tpl_show(body, shown ? "HAS_DOCS" : "NO_DOCS");
+}
+
+/* One table per procedure and subject: columns are (year, metric), rows the
+ * school, «Город» and «Область», cells the values as printed in the source. */
+static void fill_result_table(struct tpl_dict *body, const struct school *s,
+			      const struct result *r, size_t n)
+{
+	struct { int year; const char *metric; } cols[COLS_MAX];
+	size_t ncols = 0;
+	struct tpl_dict *t = tpl_section_add(body, "RESULTS");
+
+	tpl_set_str(t, "PROCEDURE", VOCAB_LABEL(procedure_v, r[0].procedure));
+	tpl_set_str(t, "SUBJECT", r[0].subject);
+	for (size_t i = 0; i < n && ncols < COLS_MAX; i++)
+		if (ncols == 0 || cols[ncols - 1].year != r[i].year ||
+		    strcmp(cols[ncols - 1].metric, r[i].metric) != 0) {
+			cols[ncols].year = r[i].year;
+			cols[ncols++].metric = r[i].metric;
+		}
+	for (size_t c = 0; c < ncols; c++) {
+		if (c == 0 || cols[c].year != cols[c - 1].year) {
+			struct tpl_dict *y = tpl_section_add(t, "YEAR");
+			int span = 0;
+
+			for (size_t k = c; k < ncols && cols[k].year == cols[c].year; k++)
+				span++;
+			tpl_set_int(y, "YEAR", cols[c].year);
+			tpl_set_int(y, "SPAN", span);
+		}
+		tpl_set_str(tpl_section_add(t, "METRIC"), "LABEL", VOCAB_LABEL(metric_v, cols[c].metric));
+	}
+	for (size_t sc = 0; sc < SCOPE__MAX; sc++) {
+		const char *cells[COLS_MAX] = { 0 };
+		int any = 0;
+
+		for (size_t c = 0; c < ncols; c++)
+			for (size_t i = 0; i < n; i++)
+				if (r[i].year == cols[c].year && strcmp(r[i].metric, cols[c].metric) == 0 &&
+				    strcmp(r[i].scope, scope_v[sc].code) == 0)
+					any = 1, cells[c] = r[i].raw;
+		if (!any)
+			continue;
+		struct tpl_dict *row = tpl_section_add(t, "ROW");
+
+		tpl_set_str(row, "LABEL", sc == SCOPE_SCHOOL ? s->label : scope_v[sc].label);
+		tpl_set_str(row, "SCOPE", scope_v[sc].code);
+		for (size_t c = 0; c < ncols; c++)
+			tpl_set_str(tpl_section_add(row, "CELL"), "VALUE", cells[c] ? cells[c] : "—");
+	}
+}
+
+static void fill_results(struct tpl_dict *body, const struct school *s, const struct result *r,
+			 size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+
+		while (j < n && strcmp(r[j].procedure, r[i].procedure) == 0 &&
+		       strcmp(r[j].subject, r[i].subject) == 0)
+			j++;
+		fill_result_table(body, s, r + i, j - i);
+		i = j;
+	}
+	if (n == 0)
+		tpl_show(body, "NO_RESULTS");
+}
+
+static int fill_roadmap(struct req *rq, struct tpl_dict *body, const struct municipality *m,
+			const struct school *s)
+{
+	struct roadmap r;
+	int rc = db_roadmap_of_school(&rq->w->db, rq->arena, s->id, &r);
+
+	if (rc == DB_OK) {
+		struct tpl_dict *d = tpl_section_add(body, "SCHOOL_ROADMAP");
+
+		tpl_set_str(d, "TITLE", r.title);
+		page_key_metric(rq, d, &r);
+	} else if (rc == DB_NOTFOUND)
+		tpl_show(body, "NO_SCHOOL_ROADMAP");
+	else
+		return 500;
+	rc = db_roadmap_of_muni(&rq->w->db, rq->arena, m->id, &r);
+	if (rc == DB_OK) {
+		struct tpl_dict *d = tpl_section_add(body, "MUNI_ROADMAP");
+
+		tpl_set_str(d, "SLUG", m->slug);
+		tpl_set_str(d, "TITLE", r.title);
+		page_key_metric(rq, d, &r);
+	}
+	return rc == DB_ERR ? 500 : 0;
+}
+
+int school_page(struct req *rq, struct resp *rs)
+{
+	struct db *db = &rq->w->db;
+	struct municipality m;
+	struct school s;
+	struct membership *ms;
+	struct school_risk *risks;
+	struct document *docs;
+	struct result *res;
+	size_t nms, nrisks, ndocs, nres;
+	struct page p;
+	int rc;
+
+	if ((rc = page_municipality_load(rq, &m)) != 0)
+		return rc;
+	rc = db_school_by_slug(db, rq->arena, m.id, rq->args[1], &s);
+	if (rc == DB_NOTFOUND)
+		return 404;
+	if (rc != DB_OK ||
+	    db_membership_by_school(db, rq->arena, s.id, &ms, &nms) != DB_OK ||
+	    db_risk_by_school(db, rq->arena, s.id, &risks, &nrisks) != DB_OK ||
+	    db_document_latest_by_school(db, rq->arena, s.id, &docs, &ndocs) != DB_OK ||
+	    db_result_for_school(db, rq->arena, m.id, s.id, &res, &nres) != DB_OK ||
+	    render_start(rq, &p, "school.tpl",
+			 arena_printf(rq->arena, "%s — %s", s.short_name, msg_v[MSG_SECTION])) != 0)
+		return 500;
+	render_crumb(&p, arena_printf(rq->arena, "/%s/", m.slug), m.name);
+	tpl_set_str(p.body, "MUNI_SLUG", m.slug);
+	tpl_set_str(p.body, "MUNI_NAME", m.name);
+	tpl_set_str(p.body, "NAME", s.short_name);
+	tpl_section_str(p.body, "FULL", "TEXT", s.full_name);
+	if (s.parent_slug) {
+		struct tpl_dict *d = tpl_section_add(p.body, "PARENT");
+
+		tpl_set_str(d, "MUNI_SLUG", m.slug);
+		tpl_set_str(d, "SLUG", s.parent_slug);
+		tpl_set_str(d, "LABEL", s.parent_label);
+	}
+	tpl_set_str(p.body, "UPDATED", view_date(rq->arena, s.updated_at));
+	page_badges(p.body, "BADGE", ms, nms, s.id);
+	fill_memberships(p.body, ms, nms);
+	fill_risks(p.body, risks, nrisks);
+	fill_documents(p.body, ms, nms, docs, ndocs);
+	fill_results(p.body, &s, res, nres);
+	if (fill_roadmap(rq, p.body, &m, &s) != 0)
+		return 500;
+	return render_finish(rq, rs, &p);
+}

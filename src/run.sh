@@ -1,0 +1,62 @@
+#!/bin/sh
+# run.sh: starts the portal in the foreground: nginx on 127.0.0.1:$PORT in front of the
+# FastCGI app, data in $DATA_DIR (created and seeded with the demo data on first start).
+# Ctrl-C or SIGTERM stops both. Environment: PORT (8080), DATA_DIR (var), APP (the binary),
+# APP_WRAP (a command prefix for the app, e.g. valgrind; empty by default).
+set -eu
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+PORT=${PORT:-8080}
+DATA_DIR=${DATA_DIR:-$ROOT/var}
+APP=${APP:-$ROOT/cgi-bin/kachestvo.fcgi}
+APP_WRAP=${APP_WRAP:-}
+mkdir -p "$DATA_DIR/logs" "$DATA_DIR/nginx" "$DATA_DIR/nginx.d"
+DATA_DIR=$(cd "$DATA_DIR" && pwd)
+SOCK=$DATA_DIR/app.sock
+export KACHESTVO_DATA_DIR="$DATA_DIR" KACHESTVO_TEMPLATES="$ROOT/templates" KACHESTVO_MIGRATIONS="$ROOT/db"
+
+if [ ! -f "$DATA_DIR/portal.db" ]; then
+	echo "Создаю демонстрационную базу: $DATA_DIR/portal.db"
+	"$APP" --migrate
+	if ! "$ROOT/db/seed.sh" "$DATA_DIR/portal.db"; then
+		rm -f "$DATA_DIR/portal.db" "$DATA_DIR/portal.db-wal" "$DATA_DIR/portal.db-shm"
+		echo "run.sh: demo data import failed" >&2
+		exit 1
+	fi
+fi
+
+user=$(id -un)
+group=$(id -gn)
+sed -e "s|@ROOT@|$ROOT|g" -e "s|@DATA@|$DATA_DIR|g" -e "s|@PORT@|$PORT|g" \
+    -e "s|@SOCK@|$SOCK|g" -e "s|@USER@|$user $group|g" "$ROOT/nginx.conf" > "$DATA_DIR/nginx.conf"
+
+app_pid=
+nginx_pid=
+stop() {
+	trap - INT TERM EXIT
+	[ -n "$nginx_pid" ] && kill -QUIT "$nginx_pid" 2>/dev/null
+	[ -n "$app_pid" ] && kill -TERM "$app_pid" 2>/dev/null
+	wait 2>/dev/null || true
+	echo "Остановлено."
+}
+trap stop INT TERM EXIT
+
+rm -f "$SOCK"
+$APP_WRAP "$APP" 2>>"$DATA_DIR/logs/app.log" &
+app_pid=$!
+i=0
+while [ ! -S "$SOCK" ]; do
+	i=$((i + 1))
+	if [ $i -gt 100 ] || ! kill -0 "$app_pid" 2>/dev/null; then
+		echo "run.sh: the app did not start; see $DATA_DIR/logs/app.log" >&2
+		tail -n 5 "$DATA_DIR/logs/app.log" >&2
+		exit 1
+	fi
+	sleep 0.05
+done
+nginx -e "$DATA_DIR/logs/nginx-error.log" -c "$DATA_DIR/nginx.conf" -p "$DATA_DIR" &
+nginx_pid=$!
+
+echo "Качество: http://127.0.0.1:$PORT/"
+echo "Данные: $DATA_DIR (журналы в $DATA_DIR/logs)"
+echo "Остановить: Ctrl-C"
+wait "$app_pid" || true

@@ -1,0 +1,57 @@
+/*
+ * view.c: formatting helpers for pages (dates, shares, URL arguments).
+ * Pure functions; no HTML is produced here.
+ */
+#include "view.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "arena.h"
+
+const char *view_date(struct arena *a, int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (!gmtime_r(&tt, &tm))
+		return NULL;
+	return arena_printf(a, "%02d.%02d.%04d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900);
+}
+
+const char *view_share(struct arena *a, int num, int den)
+{
+	if (den <= 0)
+		return "—";
+	long tenths = ((long)num * 1000 + den / 2) / den;
+
+	return arena_printf(a, "%ld,%ld", tenths / 10, tenths % 10);
+}
+
+const char *view_url_arg(struct arena *a, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = strlen(s);
+	char *d = arena_alloc(a, 3 * n + 1), *o = d;
+
+	if (!d)
+		return NULL;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr("-._~/", *p))
+			*o++ = (char)*p;
+		else {
+			*o++ = '%';
+			*o++ = hex[*p >> 4];
+			*o++ = hex[*p & 15];
+		}
+	}
+	*o = '\0';
+	return d;
+}
+
+int view_local_path(const char *s)
+{
+	return s && s[0] == '/' && s[1] != '/' && s[1] != '\\';
+}

@@ -1,0 +1,24 @@
+/*
+ * view.h: small formatters shared by the pages: Russian dates and shares with a
+ * decimal comma, percent-encoding for URL arguments. Results live in the arena.
+ */
+#ifndef VIEW_H
+#define VIEW_H
+
+#include <stdint.h>
+
+struct arena;
+
+/* "23.11.2026" (UTC) for a Unix time; NULL out of memory. */
+const char *view_date(struct arena *a, int64_t t);
+
+/* 100·num/den with one decimal and a comma ("12,5"); "—" when den is 0. */
+const char *view_share(struct arena *a, int num, int den);
+
+/* Percent-encodes every byte but [A-Za-z0-9-._~/] for use after "?name=". */
+const char *view_url_arg(struct arena *a, const char *s);
+
+/* True if `s` is a safe local redirect target: starts with one '/', not "//" or "/\\". */
+int view_local_path(const char *s);
+
+#endif

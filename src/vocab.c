@@ -1,0 +1,135 @@
+/*
+ * vocab.c: the Russian labels of every closed vocabulary, in one place.
+ * Codes match the CHECK constraints in db/; labels follow the seeds' spelling.
+ */
+#include "vocab.h"
+
+#include <string.h>
+
+const struct vocab programme_v[PROG__MAX] = {
+	{ "shnor",   "ШНОР" },    /* PROG_SHNOR */
+	{ "shnsu",   "ШНСУ" },    /* PROG_SHNSU */
+	{ "500plus", "«500+»" },  /* PROG_500PLUS */
+	{ "nro",     "НРО" },     /* PROG_NRO */
+	{ "fnsu",    "ФНСУ" },    /* PROG_FNSU */
+};
+
+const struct vocab category_v[CAT__MAX] = {
+	{ "basic",    "базово неуспевающая" },    /* CAT_BASIC */
+	{ "moderate", "умеренно неуспевающая" },  /* CAT_MODERATE */
+	{ "severe",   "сильно неуспевающая" },    /* CAT_SEVERE */
+};
+
+const struct vocab significance_v[SIG__MAX] = {
+	{ "high",   "Высокая" },  /* SIG_HIGH */
+	{ "medium", "Средняя" },  /* SIG_MEDIUM */
+	{ "low",    "Низкая" },   /* SIG_LOW */
+};
+
+const struct vocab risk_catalogue_v[RISKCAT__MAX] = {
+	{ "direction", "Рисковые направления" },  /* RISKCAT_DIRECTION */
+	{ "factor",    "Факторы риска" },         /* RISKCAT_FACTOR */
+};
+
+const struct vocab item_status_v[ITEM__MAX] = {
+	{ "planned",     "запланировано" },  /* ITEM_PLANNED */
+	{ "in_progress", "в работе" },       /* ITEM_IN_PROGRESS */
+	{ "done",        "исполнено" },      /* ITEM_DONE */
+	{ "confirmed",   "подтверждено" },   /* ITEM_CONFIRMED */
+};
+
+const struct vocab doc_status_v[DOC__MAX] = {
+	{ "draft",      "не представлен" },          /* DOC_DRAFT: a draft is not visible */
+	{ "submitted",  "на проверке" },             /* DOC_SUBMITTED */
+	{ "returned",   "возвращён на доработку" },  /* DOC_RETURNED */
+	{ "accepted",   "принят" },                  /* DOC_ACCEPTED */
+	{ "published",  "опубликован" },             /* DOC_PUBLISHED */
+	{ "superseded", "заменён новой версией" },   /* DOC_SUPERSEDED */
+	{ "missing",    "не представлен" },          /* DOC_MISSING */
+};
+
+const struct vocab doc_type_v[DT__MAX] = {
+	{ "concept",  "Концепция развития" },                                 /* DT_CONCEPT */
+	{ "midterm",  "Среднесрочная программа развития" },                   /* DT_MIDTERM */
+	{ "antirisk", "Программа антирисковых мер" },                         /* DT_ANTIRISK */
+	{ "roadmap",  "Дорожная карта" },                                     /* DT_ROADMAP */
+	{ "shppko",   "Школьная программа повышения качества образования" },  /* DT_SHPPKO */
+};
+
+const unsigned doc_type_required_for[DT__MAX] = {
+	1u << PROG_500PLUS,                                  /* DT_CONCEPT */
+	1u << PROG_500PLUS,                                  /* DT_MIDTERM */
+	1u << PROG_500PLUS,                                  /* DT_ANTIRISK */
+	1u << PROG_500PLUS,                                  /* DT_ROADMAP */
+	1u << PROG_SHNOR | 1u << PROG_NRO | 1u << PROG_SHNSU | 1u << PROG_FNSU, /* DT_SHPPKO */
+};
+
+const char DOC_REQUIRED_DUE[] = "До 30 апреля";
+
+const struct vocab procedure_v[PROC__MAX] = {
+	{ "oge",     "ОГЭ" },                  /* PROC_OGE */
+	{ "ege",     "ЕГЭ" },                  /* PROC_EGE */
+	{ "vpr",     "ВПР" },                  /* PROC_VPR */
+	{ "grade10", "Переход в 10 класс" },   /* PROC_GRADE10 */
+};
+
+const struct vocab metric_v[MET__MAX] = {
+	{ "pass",         "Успеваемость (%)" },      /* MET_PASS */
+	{ "quality",      "Качество (%)" },          /* MET_QUALITY */
+	{ "share2",       "Доля «2» (%)" },          /* MET_SHARE2 */
+	{ "continue",     "в 10 кл" },               /* MET_CONTINUE */
+	{ "continue_own", "в 10 кл в своей ОО" },    /* MET_CONTINUE_OWN */
+};
+
+const struct vocab scope_v[SCOPE__MAX] = {
+	{ "school", "Школа" },    /* SCOPE_SCHOOL */
+	{ "city",   "Город" },    /* SCOPE_CITY */
+	{ "region", "Область" },  /* SCOPE_REGION */
+};
+
+const struct vocab muni_kind_v[MUNI__MAX] = {
+	{ "city",     "город" },                   /* MUNI_CITY */
+	{ "district", "муниципальный район" },     /* MUNI_DISTRICT */
+};
+
+const char *const msg_v[MSG__MAX] = {
+	"Качество образования",                    /* MSG_SITE */
+	"Дорожная карта",                          /* MSG_ROADMAP */
+	"Повышение качества",                      /* MSG_SECTION */
+	"Неверный запрос",                         /* MSG_E400 */
+	"Недостаточно прав",                       /* MSG_E403 */
+	"Страница не найдена",                     /* MSG_E404 */
+	"Метод не поддерживается",                 /* MSG_E405 */
+	"Слишком длинный адрес",                   /* MSG_E414 */
+	"Внутренняя ошибка",                       /* MSG_E500 */
+	"Сервис временно недоступен",              /* MSG_E503 */
+};
+
+const char *msg_for_status(int status)
+{
+	switch (status) {
+	case 400: return msg_v[MSG_E400];
+	case 403: return msg_v[MSG_E403];
+	case 404: return msg_v[MSG_E404];
+	case 405: return msg_v[MSG_E405];
+	case 414: return msg_v[MSG_E414];
+	case 503: return msg_v[MSG_E503];
+	default: return msg_v[MSG_E500];
+	}
+}
+
+size_t vocab_find(const struct vocab *v, size_t n, const char *code)
+{
+	if (code)
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(v[i].code, code) == 0)
+				return i;
+	return n;
+}
+
+const char *vocab_label(const struct vocab *v, size_t n, const char *code)
+{
+	size_t i = vocab_find(v, n, code);
+
+	return i < n ? v[i].label : "";
+}

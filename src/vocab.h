@@ -1,0 +1,71 @@
+/*
+ * vocab.h: every closed vocabulary of the portal as an enum plus a table of
+ * {code stored in the database, Russian label}. The enum's __MAX means "unknown".
+ */
+#ifndef VOCAB_H
+#define VOCAB_H
+
+#include <stddef.h>
+
+struct vocab {
+	const char *code;   /* ASCII, stored and posted */
+	const char *label;  /* Russian, displayed */
+};
+
+enum programme { PROG_SHNOR, PROG_SHNSU, PROG_500PLUS, PROG_NRO, PROG_FNSU, PROG__MAX };
+enum category { CAT_BASIC, CAT_MODERATE, CAT_SEVERE, CAT__MAX };
+enum significance { SIG_HIGH, SIG_MEDIUM, SIG_LOW, SIG__MAX };
+enum risk_catalogue { RISKCAT_DIRECTION, RISKCAT_FACTOR, RISKCAT__MAX };
+enum item_status { ITEM_PLANNED, ITEM_IN_PROGRESS, ITEM_DONE, ITEM_CONFIRMED, ITEM__MAX };
+enum doc_status {
+	DOC_DRAFT, DOC_SUBMITTED, DOC_RETURNED, DOC_ACCEPTED, DOC_PUBLISHED, DOC_SUPERSEDED,
+	DOC_MISSING, /* no version at all: shown, never stored */
+	DOC__MAX
+};
+enum doc_type {
+	DT_CONCEPT, DT_MIDTERM, DT_ANTIRISK, DT_ROADMAP, DT_SHPPKO, DT__MAX
+};
+enum procedure { PROC_OGE, PROC_EGE, PROC_VPR, PROC_GRADE10, PROC__MAX };
+enum metric { MET_PASS, MET_QUALITY, MET_SHARE2, MET_CONTINUE, MET_CONTINUE_OWN, MET__MAX };
+enum scope { SCOPE_SCHOOL, SCOPE_CITY, SCOPE_REGION, SCOPE__MAX };
+enum muni_kind { MUNI_CITY, MUNI_DISTRICT, MUNI__MAX };
+
+extern const struct vocab programme_v[PROG__MAX];
+extern const struct vocab category_v[CAT__MAX];
+extern const struct vocab significance_v[SIG__MAX];
+extern const struct vocab risk_catalogue_v[RISKCAT__MAX];
+extern const struct vocab item_status_v[ITEM__MAX];
+extern const struct vocab doc_status_v[DOC__MAX];
+extern const struct vocab doc_type_v[DT__MAX];
+extern const struct vocab procedure_v[PROC__MAX];
+extern const struct vocab metric_v[MET__MAX];
+extern const struct vocab scope_v[SCOPE__MAX];
+extern const struct vocab muni_kind_v[MUNI__MAX];
+
+/* The programmes whose schools must file a document type, as a bit set (1 << PROG_x). */
+extern const unsigned doc_type_required_for[DT__MAX];
+
+/* Deadline of the required documents, as the seeds write it (003:L143). */
+extern const char DOC_REQUIRED_DUE[];
+
+/* Page titles and error messages that C must name (the rest of the text is in templates). */
+enum msg {
+	MSG_SITE, MSG_ROADMAP, MSG_SECTION,
+	MSG_E400, MSG_E403, MSG_E404, MSG_E405, MSG_E414, MSG_E500, MSG_E503,
+	MSG__MAX
+};
+extern const char *const msg_v[MSG__MAX];
+
+/* The message for an HTTP error status (MSG_E500 for unknown codes). */
+const char *msg_for_status(int status);
+
+/* Index of `code` in table `v` of `n` entries, or `n` when unknown or NULL. */
+size_t vocab_find(const struct vocab *v, size_t n, const char *code);
+
+/* Label of `code`, or "" when unknown. */
+const char *vocab_label(const struct vocab *v, size_t n, const char *code);
+
+#define VOCAB_FIND(table, code) vocab_find(table, sizeof table / sizeof table[0], code)
+#define VOCAB_LABEL(table, code) vocab_label(table, sizeof table / sizeof table[0], code)
+
+#endif

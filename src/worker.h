@@ -1,0 +1,16 @@
+/*
+ * worker.h: everything one accept thread owns: its database connection and its
+ * request arena. Nothing here is shared between threads.
+ */
+#ifndef WORKER_H
+#define WORKER_H
+
+#include "arena.h"
+#include "db.h"
+
+struct worker {
+	struct db db;
+	struct arena arena;
+};
+
+#endif

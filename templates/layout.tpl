@@ -1,0 +1,37 @@
+{{%AUTOESCAPE context="HTML"}}
+<!DOCTYPE html>
+<html lang="ru">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{TITLE}} — {{SITE}}</title>
+<link rel="stylesheet" href="/static/site.css">
+{{#VI_ON}}<link rel="stylesheet" href="/static/vi.css">{{/VI_ON}}
+</head>
+<body{{#VI_ON}} class="vi"{{/VI_ON}}>
+<a class="skip" href="#main">Перейти к содержанию</a>
+<header class="site">
+<div class="wrap">
+<a class="brand" href="/">{{SITE}}</a>
+<p class="tagline">Повышение качества образования: программы муниципалитетов и школ</p>
+{{#VI_OFF}}<a class="vi-switch" href="/vi/on?back={{BACK}}">Версия для слабовидящих</a>{{/VI_OFF}}
+{{#VI_ON}}<a class="vi-switch" href="/vi/off?back={{BACK}}">Обычная версия</a>{{/VI_ON}}
+</div>
+</header>
+<nav class="crumbs wrap" aria-label="Навигация">
+<ol>
+<li><a href="/">Главная</a></li>
+{{#CRUMB}}<li><a href="{{URL}}">{{LABEL}}</a></li>{{/CRUMB}}
+<li aria-current="page">{{TITLE}}</li>
+</ol>
+</nav>
+<main id="main" class="wrap">
+{{>BODY}}
+</main>
+<footer class="site">
+<div class="wrap">
+<p>«Качество» — муниципальный портал программ повышения качества образования. Данные демонстрационной базы взяты из опубликованных программ муниципалитетов.</p>
+</div>
+</footer>
+</body>
+</html>

@@ -1,0 +1,43 @@
+{{%AUTOESCAPE context="HTML"}}
+<h1>Дорожная карта</h1>
+<p class="lead">{{TITLE}}</p>
+<p class="muted">{{PERIOD}}{{#APPROVED}}. Утверждена: {{TEXT}}{{/APPROVED}}</p>
+
+<form class="filters" method="get" action="/{{MUNI_SLUG}}/roadmap/">
+<div class="field">
+<label for="f-status">Статус</label>
+<select id="f-status" name="status">
+<option value="">все</option>
+{{#STATUS_OPTION}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/STATUS_OPTION}}
+</select>
+</div>
+<div class="field">
+<label for="f-resp">Ответственный</label>
+<select id="f-resp" name="responsible">
+<option value="">все</option>
+{{#ACTOR_OPTION}}<option value="{{NAME}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}} ({{COUNT}})</option>
+{{/ACTOR_OPTION}}
+</select>
+</div>
+<button type="submit">Показать</button>
+{{#FILTERED}}<a class="reset" href="/{{MUNI_SLUG}}/roadmap/">Сбросить фильтры</a>{{/FILTERED}}
+</form>
+
+<div class="scroll">
+<table class="roadmap">
+<caption>Мероприятия дорожной карты: показано {{N_SHOWN}} из {{N_TOTAL}}</caption>
+<thead><tr><th scope="col">№</th><th scope="col">Мероприятие</th><th scope="col">Планируемый результат</th><th scope="col">Срок</th><th scope="col">Ответственный</th><th scope="col">Статус</th></tr></thead>
+<tbody class="summary">
+<tr><th scope="row" colspan="5">Итого: {{N_SHOWN}} мероприятий; запланировано {{N_PLANNED}}, в работе {{METRIC_IN_PROGRESS}}, исполнено {{METRIC_DONE}}, подтверждено {{METRIC_CONFIRMED}}</th><td>{{METRIC}}&nbsp;% подтверждено</td></tr>
+</tbody>
+{{#TASK}}
+<tbody>
+<tr class="task"><th scope="rowgroup" colspan="6">{{TITLE}}</th></tr>
+{{#ITEM}}<tr class="item"><td>{{NUMBER}}</td><td>{{MEASURE}}</td><td>{{RESULT}}</td><td>{{DEADLINE}}</td><td>{{RESPONSIBLE}}</td><td><span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></td></tr>
+{{/ITEM}}
+</tbody>
+{{/TASK}}
+</table>
+</div>
+{{#NOTHING_FOUND}}<p>По выбранным условиям мероприятий нет.</p>{{/NOTHING_FOUND}}

@@ -1,0 +1,83 @@
+{{%AUTOESCAPE context="HTML"}}
+<p class="kicker">Повышение качества</p>
+<h1>{{NAME}}</h1>
+{{#FULL}}<p class="muted">{{TEXT}}</p>{{/FULL}}
+<p class="badges">{{#BADGE}}<span class="badge badge-{{CODE}}">{{LABEL}} {{YEAR}}{{#CATEGORY}}: {{LABEL}}{{/CATEGORY}}</span> {{/BADGE}}</p>
+{{#PARENT}}<p>Филиал школы <a href="/{{MUNI_SLUG}}/schools/{{SLUG}}/">{{LABEL}}</a>.</p>{{/PARENT}}
+<p class="updated">Обновлено: <time>{{UPDATED}}</time></p>
+
+<section aria-labelledby="lists">
+<h2 id="lists">Участие в программах</h2>
+{{#NO_MEMBERSHIP}}<p>Школа не входит в списки поддержки.</p>{{/NO_MEMBERSHIP}}
+{{#HAS_MEMBERSHIP}}
+<div class="scroll">
+<table>
+<caption>Списки, в которые входит школа, по годам</caption>
+<thead><tr><th scope="col">Год</th><th scope="col">Список</th><th scope="col">Категория</th><th scope="col">Кластер</th><th scope="col">Подробности</th></tr></thead>
+<tbody>
+{{#MEMBERSHIP}}<tr><td>{{YEAR}}</td><th scope="row">{{PROGRAMME}}</th><td>{{CATEGORY}}</td><td>{{CLUSTER}}</td><td>{{DETAILS}}{{#URD}} {{/URD}}<span class="muted">{{URD}}</span></td></tr>
+{{/MEMBERSHIP}}
+</tbody>
+</table>
+</div>
+{{/HAS_MEMBERSHIP}}
+</section>
+
+{{#RISKS}}
+<section class="risks">
+<h2>{{CATALOGUE}}, {{YEAR}}</h2>
+<ul class="risk-list">
+{{#RISK}}<li>{{NAME}}{{#SIGNIFICANCE}} <span class="sig sig-{{CODE}}">значимость: {{LABEL}}</span>{{/SIGNIFICANCE}}</li>
+{{/RISK}}
+</ul>
+</section>
+{{/RISKS}}
+
+<section aria-labelledby="docs">
+<h2 id="docs">Документы</h2>
+{{#NO_DOCS}}<p>Для школы не установлен перечень обязательных документов.</p>{{/NO_DOCS}}
+{{#HAS_DOCS}}
+<div class="scroll">
+<table>
+<caption>Обязательные документы и их состояние</caption>
+<thead><tr><th scope="col">Документ</th><th scope="col">Срок</th><th scope="col">Состояние</th></tr></thead>
+<tbody>
+{{#DOC}}<tr><th scope="row">{{TYPE}}</th><td>{{DUE}}</td><td><span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></td></tr>
+{{/DOC}}
+</tbody>
+</table>
+</div>
+{{/HAS_DOCS}}
+</section>
+
+<section aria-labelledby="roadmap">
+<h2 id="roadmap">Дорожная карта</h2>
+{{#SCHOOL_ROADMAP}}
+<p>{{TITLE}}</p>
+<p class="metric-value"><span class="big">{{METRIC}}&nbsp;%</span> — доля исполненных и подтвержденных мероприятий: {{METRIC_CONFIRMED}} из {{METRIC_TOTAL}}.</p>
+{{/SCHOOL_ROADMAP}}
+{{#NO_SCHOOL_ROADMAP}}<p>Дорожная карта школы ещё не представлена.</p>{{/NO_SCHOOL_ROADMAP}}
+{{#MUNI_ROADMAP}}
+<p>Муниципальная дорожная карта: подтверждено {{METRIC_CONFIRMED}} из {{METRIC_TOTAL}} мероприятий ({{METRIC}}&nbsp;%). <a href="/{{SLUG}}/roadmap/">Все мероприятия</a></p>
+{{/MUNI_ROADMAP}}
+</section>
+
+<section aria-labelledby="results">
+<h2 id="results">Результаты</h2>
+{{#NO_RESULTS}}<p>Результаты оценочных процедур для школы пока не загружены.</p>{{/NO_RESULTS}}
+{{#RESULTS}}
+<div class="scroll">
+<table class="results">
+<caption>{{PROCEDURE}}: {{SUBJECT}}</caption>
+<thead>
+<tr><th scope="col" rowspan="2">Образовательное учреждение</th>{{#YEAR}}<th scope="colgroup" colspan="{{SPAN}}">{{YEAR}}</th>{{/YEAR}}</tr>
+<tr>{{#METRIC}}<th scope="col">{{LABEL}}</th>{{/METRIC}}</tr>
+</thead>
+<tbody>
+{{#ROW}}<tr class="scope-{{SCOPE}}"><th scope="row">{{LABEL}}</th>{{#CELL}}<td class="num">{{VALUE}}</td>{{/CELL}}</tr>
+{{/ROW}}
+</tbody>
+</table>
+</div>
+{{/RESULTS}}
+</section>
