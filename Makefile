@@ -37,11 +37,16 @@ LIBSRC = src/http.c \
          src/log.c
 LIBCXX = src/tpl_bridge.cc
 
-UNIT   = arena buf http route vocab config db view seed
+UNIT   = arena http route vocab config db view seed
 E2E    = pages hostile
 
 OBJ      = $(LIBSRC:src/%.c=build/%.o) $(LIBCXX:src/%.cc=build/%.o)
 SANOBJ   = $(LIBSRC:src/%.c=build/san/%.o) $(LIBCXX:src/%.cc=build/san/%.o)
+FUZZ     = query path cookie
+FUZZOBJ  = $(LIBSRC:src/%.c=build/fuzz/obj/%.o) $(LIBCXX:src/%.cc=build/fuzz/obj/%.o)
+FUZZBIN  = $(FUZZ:%=build/fuzz/fuzz_%)
+FUZZFLAGS = -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_SECONDS ?= 60
 UNITBIN  = $(UNIT:%=build/tests/test_%) $(UNIT:%=build/san/tests/test_%)
 E2EBIN   = $(E2E:%=build/tests/test-%)
 
@@ -75,6 +80,16 @@ build/san/%.o: src/%.cc src/*.h
 	@mkdir -p $(@D)
 	$(CXX) $(CXXFLAGS) $(SANFLAGS) -c -o $@ $<
 
+# Fuzz targets (libFuzzer, clang) link the whole application but main.o.
+build/fuzz/obj/%.o: src/%.c src/*.h
+	@mkdir -p $(@D)
+	clang $(CFLAGS) $(FUZZFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+build/fuzz/obj/%.o: src/%.cc src/*.h
+	@mkdir -p $(@D)
+	clang++ $(CXXFLAGS) $(FUZZFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZOBJ)
+	clang++ -x c $(CFLAGS) $(FUZZFLAGS) -fsanitize=fuzzer -Isrc -o $@ $< -x none $(FUZZOBJ) $(LDLIBS)
+
 # Unit tests link the application without main.o; e2e tests link libcurl and their harness.
 build/tests/test_%: tests/unit/test_%.c tests/unit/tap.h $(OBJ)
 	@mkdir -p $(@D)
@@ -91,12 +106,18 @@ TESTS = $(UNIT:%=build/tests/test_%) \
         $(UNIT:%=build/san/tests/test_%) \
         $(E2E:%=build/tests/test-%) \
         $(foreach t,$(E2E),"APP=build/san/kachestvo.fcgi build/tests/test-$(t)") \
-        "sh tests/check.sh"
+        "sh tests/check.sh" \
+        "sh tests/fuzz/run.sh 10"
 
 test:
 	@sh tests/install-deps.sh test
-	@$(MAKE) --no-print-directory all build/san/kachestvo.fcgi $(UNITBIN) $(E2EBIN)
+	@$(MAKE) --no-print-directory all build/san/kachestvo.fcgi $(UNITBIN) $(E2EBIN) $(FUZZBIN)
 	@sh tests/run.sh $(TESTS)
+
+fuzz:
+	@sh tests/install-deps.sh test
+	@$(MAKE) --no-print-directory $(FUZZBIN)
+	@sh tests/run.sh "sh tests/fuzz/run.sh $(FUZZ_SECONDS)"
 
 check:
 	@sh tests/check.sh

@@ -45,13 +45,34 @@ size_t actors_split(struct arena *a, const char *text, const char **out, size_t 
 	return count;
 }
 
+char *actors_fold(struct arena *a, const char *s)
+{
+	char *d = arena_strdup(a, s);
+	unsigned char *p = (unsigned char *)d;
+
+	for (; p && *p; p++) {
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (unsigned char)(*p + 32);
+		else if (p[0] == 0xd0 && p[1] >= 0x90 && p[1] <= 0x9f)         /* А–П → а–п */
+			p[1] = (unsigned char)(p[1] + 0x20), p++;
+		else if (p[0] == 0xd0 && p[1] >= 0xa0 && p[1] <= 0xaf)         /* Р–Я → р–я */
+			p[0] = 0xd1, p[1] = (unsigned char)(p[1] - 0x20), p++;
+		else if ((p[0] == 0xd0 && p[1] == 0x81) || (p[0] == 0xd1 && p[1] == 0x91))
+			p[0] = 0xd0, p[1] = 0xb5, p++;                         /* Ё, ё → е */
+		else if (p[0] >= 0xc0 && p[1])
+			p++;                                                   /* other 2-byte lead */
+	}
+	return d;
+}
+
 bool actors_contains(struct arena *a, const char *text, const char *actor)
 {
 	const char *parts[32];
 	size_t n = actors_split(a, text, parts, sizeof parts / sizeof parts[0]);
+	const char *want = actors_fold(a, actor);
 
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(parts[i], actor) == 0)
+	for (size_t i = 0; i < n && want; i++)
+		if (strcmp(actors_fold(a, parts[i]), want) == 0)
 			return true;
 	return false;
 }

@@ -17,7 +17,11 @@ struct arena;
  */
 size_t actors_split(struct arena *a, const char *text, const char **out, size_t max);
 
-/* True if `actor` is one of the parts of `text`. */
+/* A copy of `s` with Latin and Cyrillic letters in lower case and «ё» as «е»,
+ * so that «Муниципальный координатор» and «муниципальный координатор» are one party. */
+char *actors_fold(struct arena *a, const char *s);
+
+/* True if `actor` is one of the parts of `text`, compared after actors_fold(). */
 bool actors_contains(struct arena *a, const char *text, const char *actor);
 
 #endif

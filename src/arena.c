@@ -45,7 +45,7 @@ int arena_init(struct arena *a, size_t first_size, size_t cap)
 
 void *arena_alloc(struct arena *a, size_t n)
 {
-	const size_t align = sizeof(max_align_t);
+	const size_t align = _Alignof(max_align_t);
 	struct arena_chunk *c = a->head;
 
 	n = (n + align - 1) & ~(align - 1);

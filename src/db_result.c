@@ -29,7 +29,8 @@ int db_result_for_school(struct db *db, struct arena *a, int64_t muni_id, int64_
 		"    OR (municipality_id = ?1 AND scope IN ('city', 'region')"
 		"        AND (procedure, subject) IN (SELECT procedure, subject FROM result"
 		"                                     WHERE school_id = ?2))"
-		" ORDER BY procedure, subject, year, metric,"
+		" ORDER BY CASE procedure WHEN 'oge' THEN 0 WHEN 'ege' THEN 1 WHEN 'vpr' THEN 2 ELSE 3 END,"
+		"  subject, year, metric,"
 		"  CASE scope WHEN 'school' THEN 0 WHEN 'city' THEN 1 ELSE 2 END");
 
 	if (!st || sqlite3_bind_int64(st, 1, muni_id) != SQLITE_OK ||

@@ -25,7 +25,8 @@ struct indicator_target {
 };
 
 /* The school's results and the comparison rows of its municipality, ordered by
- * procedure, subject, year, metric, then scope (school, city, region). */
+ * procedure (ОГЭ, ЕГЭ, ВПР, grade 10), subject, year, metric, then scope
+ * (school, city, region). */
 int db_result_for_school(struct db *db, struct arena *a, int64_t muni_id, int64_t school_id,
 			 struct result **out, size_t *n);
 

@@ -19,11 +19,12 @@
 enum { ACTORS_MAX = 64, PARTS_MAX = 32 };
 
 struct actor_count {
-	const char *name;
+	const char *name, *key;   /* first spelling seen; actors_fold() of it */
 	int count;
 };
 
-/* Distinct parties over all items, most frequent first, for the filter's <select>. */
+/* Distinct parties over all items (spellings that differ only in case are one),
+ * most frequent first, for the filter's <select>. */
 static size_t collect_actors(struct arena *a, const struct roadmap_item *items, size_t n,
 			     struct actor_count *out)
 {
@@ -34,12 +35,13 @@ static size_t collect_actors(struct arena *a, const struct roadmap_item *items, 
 		size_t np = actors_split(a, items[i].responsible, parts, PARTS_MAX);
 
 		for (size_t k = 0; k < np; k++) {
+			const char *key = actors_fold(a, parts[k]);
 			size_t j = 0;
 
-			while (j < nout && strcmp(out[j].name, parts[k]) != 0)
+			while (key && j < nout && strcmp(out[j].key, key) != 0)
 				j++;
-			if (j == nout && nout < ACTORS_MAX)
-				out[nout++] = (struct actor_count){ parts[k], 0 };
+			if (key && j == nout && nout < ACTORS_MAX)
+				out[nout++] = (struct actor_count){ parts[k], key, 0 };
 			if (j < nout)
 				out[j].count++;
 		}
@@ -54,9 +56,11 @@ static size_t collect_actors(struct arena *a, const struct roadmap_item *items, 
 	return nout;
 }
 
-static void fill_filters(struct tpl_dict *body, const char *status, const char *responsible,
-			 const struct actor_count *actors, size_t nactors)
+static void fill_filters(struct arena *a, struct tpl_dict *body, const char *status,
+			 const char *responsible, const struct actor_count *actors, size_t nactors)
 {
+	const char *want = responsible ? actors_fold(a, responsible) : NULL;
+
 	for (size_t s = 0; s < ITEM__MAX; s++) {
 		struct tpl_dict *d = tpl_section_add(body, "STATUS_OPTION");
 
@@ -70,7 +74,7 @@ static void fill_filters(struct tpl_dict *body, const char *status, const char *
 
 		tpl_set_str(d, "NAME", actors[i].name);
 		tpl_set_int(d, "COUNT", actors[i].count);
-		if (responsible && strcmp(responsible, actors[i].name) == 0)
+		if (want && strcmp(want, actors[i].key) == 0)
 			tpl_show(d, "SELECTED");
 	}
 	if (status || responsible)
@@ -163,7 +167,7 @@ int roadmap_page(struct req *rq, struct resp *rs)
 	tpl_section_str(p.body, "APPROVED", "TEXT", r.approved_by);
 	tpl_set_int(p.body, "N_TOTAL", r.n_items);
 	nactors = collect_actors(rq->arena, all, nall, actors);
-	fill_filters(p.body, status, responsible, actors, nactors);
+	fill_filters(rq->arena, p.body, status, responsible, actors, nactors);
 	fill_items(rq, p.body, tasks, ntasks, items, nitems, responsible);
 	return render_finish(rq, rs, &p);
 }

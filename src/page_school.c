@@ -33,8 +33,8 @@ static void fill_memberships(struct tpl_dict *body, const struct membership *ms,
 			tpl_set_int(d, "CLUSTER", ms[i].cluster);
 		else
 			tpl_set_str(d, "CLUSTER", "—");
-		tpl_set_str(d, "DETAILS", ms[i].risk_group ? ms[i].risk_group : ms[i].note);
-		tpl_set_str(d, "URD", ms[i].urd);
+		tpl_set_str(d, "DETAILS", ms[i].risk_group ? ms[i].risk_group : ms[i].note ? ms[i].note : "—");
+		tpl_section_str(d, "URD", "TEXT", ms[i].urd);
 	}
 	if (n == 0)
 		tpl_show(body, "NO_MEMBERSHIP");
@@ -107,8 +107,11 @@ static void fill_result_table(struct tpl_dict *body, const struct school *s,
 	size_t ncols = 0;
 	struct tpl_dict *t = tpl_section_add(body, "RESULTS");
 
-	tpl_set_str(t, "PROCEDURE", VOCAB_LABEL(procedure_v, r[0].procedure));
-	tpl_set_str(t, "SUBJECT", r[0].subject);
+	const char *procedure = VOCAB_LABEL(procedure_v, r[0].procedure);
+
+	tpl_set_str(t, "PROCEDURE", procedure);
+	if (strcmp(procedure, r[0].subject) != 0)
+		tpl_section_str(t, "SUBJECT", "TEXT", r[0].subject);
 	for (size_t i = 0; i < n && ncols < COLS_MAX; i++)
 		if (ncols == 0 || cols[ncols - 1].year != r[i].year ||
 		    strcmp(cols[ncols - 1].metric, r[i].metric) != 0) {

@@ -15,7 +15,7 @@
 <caption>Списки, в которые входит школа, по годам</caption>
 <thead><tr><th scope="col">Год</th><th scope="col">Список</th><th scope="col">Категория</th><th scope="col">Кластер</th><th scope="col">Подробности</th></tr></thead>
 <tbody>
-{{#MEMBERSHIP}}<tr><td>{{YEAR}}</td><th scope="row">{{PROGRAMME}}</th><td>{{CATEGORY}}</td><td>{{CLUSTER}}</td><td>{{DETAILS}}{{#URD}} {{/URD}}<span class="muted">{{URD}}</span></td></tr>
+{{#MEMBERSHIP}}<tr><td>{{YEAR}}</td><th scope="row">{{PROGRAMME}}</th><td>{{CATEGORY}}</td><td>{{CLUSTER}}</td><td>{{DETAILS}}{{#URD}}<br><span class="muted">{{TEXT}}</span>{{/URD}}</td></tr>
 {{/MEMBERSHIP}}
 </tbody>
 </table>
@@ -68,7 +68,7 @@
 {{#RESULTS}}
 <div class="scroll">
 <table class="results">
-<caption>{{PROCEDURE}}: {{SUBJECT}}</caption>
+<caption>{{PROCEDURE}}{{#SUBJECT}}: {{TEXT}}{{/SUBJECT}}</caption>
 <thead>
 <tr><th scope="col" rowspan="2">Образовательное учреждение</th>{{#YEAR}}<th scope="colgroup" colspan="{{SPAN}}">{{YEAR}}</th>{{/YEAR}}</tr>
 <tr>{{#METRIC}}<th scope="col">{{LABEL}}</th>{{/METRIC}}</tr>
