@@ -122,7 +122,7 @@ static const char TEXT_FIELDS[] =
 static void check_verbatim(void)
 {
 	char *seeds[5];
-	char prefix[4];
+	char prefix[16];
 	sqlite3_stmt *st;
 	int checked = 0, mismatched = 0;
 
