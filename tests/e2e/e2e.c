@@ -301,10 +301,13 @@ int e2e_finish(struct e2e *e)
 	stop_servers(e);
 	snprintf(path, sizeof path, "%s/logs/app.log", e->dir);
 	if ((f = fopen(path, "r")) != NULL) {
-		while (clean && getline(&line, &cap, f) >= 0)
+		while (clean && getline(&line, &cap, f) >= 0) {
 			for (size_t i = 0; i < sizeof reports / sizeof reports[0]; i++)
 				if (strstr(line, reports[i]))
 					clean = 0;
+			if (strstr(line, "ERROR SUMMARY: ") && !strstr(line, "ERROR SUMMARY: 0 "))
+				clean = 0;   /* valgrind, when the app ran under APP_WRAP=valgrind */
+		}
 		free(line);
 		fclose(f);
 	}

@@ -40,6 +40,6 @@ void e2e_resp_free(struct e2e_resp *r);
 int e2e_finish(struct e2e *e);
 
 /* e2e_finish() as one check; a macro because tap.h's counters belong to the test program. */
-#define e2e_stop(e) ((void)ok(e2e_finish(e), "app log free of sanitizer reports"))
+#define e2e_stop(e) ((void)ok(e2e_finish(e), "app log free of sanitizer and valgrind reports"))
 
 #endif
