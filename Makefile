@@ -50,7 +50,7 @@ FUZZ_SECONDS ?= 60
 UNITBIN  = $(UNIT:%=build/tests/test_%) $(UNIT:%=build/san/tests/test_%)
 E2EBIN   = $(E2E:%=build/tests/test-%)
 
-.PHONY: all deps run test check bench fuzz clean
+.PHONY: all deps run test check fuzz clean
 all: cgi-bin/kachestvo.fcgi
 
 deps:
@@ -125,3 +125,5 @@ check:
 
 clean:
 	rm -rf build cgi-bin
+
+include tests/bench/bench.mk

@@ -1,0 +1,13 @@
+# bench.mk: `make bench`: builds the FastCGI hello baseline and runs tests/bench/bench.sh
+# (static file, hello, app pages through nginx with wrk). Included by the main Makefile.
+
+.PHONY: bench
+
+build/bench/hello: tests/bench/hello.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $< $(shell pkg-config --libs fcgi) -lpthread
+
+bench:
+	@sh tests/install-deps.sh bench
+	@$(MAKE) --no-print-directory all build/bench/hello
+	@sh tests/bench/bench.sh
