@@ -17,13 +17,14 @@ void db_log_err(struct db *db, const char *op)
 	log_err("db", "%s: sqlite %d: %s", op, sqlite3_extended_errcode(db->h), sqlite3_errmsg(db->h));
 }
 
-int db_open(struct db *db, const char *path)
+int db_open(struct db *db, const char *path, bool writable)
 {
 	static const char pragmas[] =
 		"PRAGMA journal_mode = WAL;"
 		"PRAGMA synchronous = NORMAL;"
 		"PRAGMA foreign_keys = ON;"
-		"PRAGMA temp_store = MEMORY;";
+		"PRAGMA temp_store = MEMORY;"
+		"PRAGMA query_only = ON;";
 
 	memset(db, 0, sizeof *db);
 	if (sqlite3_open_v2(path, &db->h,
@@ -34,7 +35,8 @@ int db_open(struct db *db, const char *path)
 		return DB_ERR;
 	}
 	sqlite3_busy_timeout(db->h, 5000);
-	if (sqlite3_exec(db->h, pragmas, NULL, NULL, NULL) != SQLITE_OK) {
+	if (sqlite3_exec(db->h, pragmas, NULL, NULL, NULL) != SQLITE_OK ||
+	    (writable && db_set_writable(db, true) != DB_OK)) {
 		db_log_err(db, "pragmas");
 		db_close(db);
 		return DB_ERR;
@@ -122,6 +124,64 @@ int db_one(struct db *db, struct arena *a, sqlite3_stmt *st, db_row_fn row, void
 		db_log_err(db, sqlite3_sql(st));
 		rc = DB_ERR;
 	}
+	db_done(st);
+	return rc;
+}
+
+static int db_simple(struct db *db, enum db_stmt id, const char *sql)
+{
+	sqlite3_stmt *st = db_stmt(db, id, sql);
+	int rc = st && sqlite3_step(st) == SQLITE_DONE ? DB_OK : DB_ERR;
+
+	if (rc != DB_OK)
+		db_log_err(db, sql);
+	if (st)
+		sqlite3_reset(st);
+	return rc;
+}
+
+int db_begin(struct db *db)
+{
+	return db_simple(db, STMT_BEGIN, "BEGIN IMMEDIATE");
+}
+
+int db_commit(struct db *db)
+{
+	return db_simple(db, STMT_COMMIT, "COMMIT");
+}
+
+void db_rollback(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->h))
+		db_simple(db, STMT_ROLLBACK, "ROLLBACK");
+}
+
+int db_read_begin(struct db *db)
+{
+	return db_simple(db, STMT_READ_BEGIN, "BEGIN DEFERRED");
+}
+
+void db_read_end(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->h))
+		db_simple(db, STMT_COMMIT, "COMMIT");
+}
+
+int db_set_writable(struct db *db, bool writable)
+{
+	return writable ? db_simple(db, STMT_QUERY_ONLY_OFF, "PRAGMA query_only = OFF")
+			: db_simple(db, STMT_QUERY_ONLY_ON, "PRAGMA query_only = ON");
+}
+
+int db_exec(struct db *db, sqlite3_stmt *st)
+{
+	int step = sqlite3_step(st), rc = DB_OK;
+
+	if (step != SQLITE_DONE) {
+		db_log_err(db, sqlite3_sql(st));
+		rc = DB_ERR;
+	} else if (sqlite3_changes(db->h) == 0)
+		rc = DB_NOTFOUND;
 	db_done(st);
 	return rc;
 }

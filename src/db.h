@@ -27,6 +27,12 @@ enum db_stmt {
 	STMT_INDICATOR_BY_MUNI,
 	STMT_RESULT_FOR_SCHOOL,
 	STMT_ROADMAP_OF_MUNI, STMT_ROADMAP_OF_SCHOOL, STMT_ROADMAP_TASKS, STMT_ROADMAP_ITEMS,
+	STMT_BEGIN, STMT_COMMIT, STMT_ROLLBACK, STMT_READ_BEGIN, STMT_QUERY_ONLY_ON, STMT_QUERY_ONLY_OFF,
+	STMT_USER_BY_LOGIN, STMT_USER_ADD, STMT_USER_SET_PASSWORD, STMT_USER_SET_DISABLED,
+	STMT_USER_LIST, STMT_CURATOR_ADD, STMT_USER_IN_SCOPE,
+	STMT_SESSION_ADD, STMT_SESSION_GET, STMT_SESSION_TOUCH, STMT_SESSION_DELETE,
+	STMT_SESSION_DELETE_USER, STMT_LOGIN_FAILURE_ADD, STMT_LOGIN_FAILURES,
+	STMT_AUDIT_ADD, STMT_AUDIT_BY_SCHOOL, STMT_AUDIT_BY_SERIES,
 	STMT__MAX
 };
 
@@ -35,9 +41,9 @@ struct db {
 	sqlite3_stmt *stmt[STMT__MAX];
 };
 
-/* Opens `path` (created if missing) with WAL, foreign keys, busy timeout.
- * Returns DB_OK or DB_ERR (logged). */
-int db_open(struct db *db, const char *path);
+/* Opens `path` (created if missing) with WAL, foreign keys, busy timeout;
+ * read-only (query_only) unless `writable`. Returns DB_OK or DB_ERR (logged). */
+int db_open(struct db *db, const char *path, bool writable);
 
 /* Finalises every statement and closes the connection. */
 void db_close(struct db *db);
@@ -69,6 +75,24 @@ int db_collect(struct db *db, struct arena *a, sqlite3_stmt *st, size_t size, db
 /* Steps the bound statement `st` once and maps the row into `item`. Resets `st`.
  * Returns DB_OK, DB_NOTFOUND or DB_ERR (logged). */
 int db_one(struct db *db, struct arena *a, sqlite3_stmt *st, db_row_fn row, void *item);
+
+/* BEGIN IMMEDIATE (the write lock now, so a reader never has to upgrade), COMMIT,
+ * ROLLBACK (harmless when no transaction is open). Return DB_OK or DB_ERR. */
+int db_begin(struct db *db);
+int db_commit(struct db *db);
+void db_rollback(struct db *db);
+
+/* A read transaction around all queries of one GET: one snapshot and one lock
+ * acquisition per page instead of one per statement. db_read_end() commits it. */
+int db_read_begin(struct db *db);
+void db_read_end(struct db *db);
+
+/* PRAGMA query_only: connections are read-only except while a POST handler runs. */
+int db_set_writable(struct db *db, bool writable);
+
+/* Steps a bound write statement once and resets it. Returns DB_OK, DB_ERR, or
+ * DB_NOTFOUND when it changed no row. */
+int db_exec(struct db *db, sqlite3_stmt *st);
 
 /* Logs the connection's last error for operation `op`. */
 void db_log_err(struct db *db, const char *op);

@@ -8,7 +8,8 @@
 
 #define MUNI_COLUMNS \
 	"m.id, m.slug, m.name, m.region, m.kind, m.authority, m.programme_title," \
-	" m.programme_period, m.approved_by, m.goal, m.year_from, m.year_to, m.updated_at," \
+	" m.programme_period, m.approved_by, m.goal, m.year_from, m.year_to, m.updated_at"
+#define MUNI_COUNTS \
 	" (SELECT count(*) FROM school s WHERE s.municipality_id = m.id)," \
 	" (SELECT count(DISTINCT s.id) FROM school s JOIN membership ms ON ms.school_id = s.id" \
 	"   WHERE s.municipality_id = m.id)," \
@@ -32,6 +33,13 @@ static void muni_row(struct arena *a, sqlite3_stmt *st, void *item)
 	m->year_from = sqlite3_column_int(st, 10);
 	m->year_to = sqlite3_column_int(st, 11);
 	m->updated_at = sqlite3_column_int64(st, 12);
+}
+
+static void muni_counted_row(struct arena *a, sqlite3_stmt *st, void *item)
+{
+	struct municipality *m = item;
+
+	muni_row(a, st, m);
 	m->n_schools = sqlite3_column_int(st, 13);
 	m->n_supported = sqlite3_column_int(st, 14);
 	m->n_items = sqlite3_column_int(st, 15);
@@ -40,11 +48,11 @@ static void muni_row(struct arena *a, sqlite3_stmt *st, void *item)
 int db_municipality_list(struct db *db, struct arena *a, struct municipality **out, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, STMT_MUNI_LIST,
-		"SELECT " MUNI_COLUMNS " FROM municipality m ORDER BY m.name");
+		"SELECT " MUNI_COLUMNS "," MUNI_COUNTS " FROM municipality m ORDER BY m.name");
 
 	if (!st)
 		return DB_ERR;
-	return db_collect(db, a, st, sizeof **out, muni_row, (void **)out, n);
+	return db_collect(db, a, st, sizeof **out, muni_counted_row, (void **)out, n);
 }
 
 int db_municipality_by_slug(struct db *db, struct arena *a, const char *slug,

@@ -16,7 +16,8 @@ struct municipality {
 	const char *slug, *name, *region, *kind, *authority;
 	const char *programme_title, *programme_period, *approved_by, *goal;
 	int year_from, year_to;
-	int n_schools, n_supported, n_items;   /* schools, schools on any list, roadmap items */
+	int n_schools, n_supported, n_items;   /* schools, schools on any list, roadmap
+						  items: filled by db_municipality_list only */
 	int64_t updated_at;
 };
 

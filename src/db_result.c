@@ -24,14 +24,12 @@ int db_result_for_school(struct db *db, struct arena *a, int64_t muni_id, int64_
 			 struct result **out, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, STMT_RESULT_FOR_SCHOOL,
-		"SELECT scope, procedure, subject, grade, year, metric, value, raw FROM result"
-		" WHERE school_id = ?2"
-		"    OR (municipality_id = ?1 AND scope IN ('city', 'region')"
-		"        AND (procedure, subject) IN (SELECT procedure, subject FROM result"
-		"                                     WHERE school_id = ?2))"
-		" ORDER BY CASE procedure WHEN 'oge' THEN 0 WHEN 'ege' THEN 1 WHEN 'vpr' THEN 2 ELSE 3 END,"
-		"  subject, year, metric,"
-		"  CASE scope WHEN 'school' THEN 0 WHEN 'city' THEN 1 ELSE 2 END");
+		"SELECT scope, procedure, subject, grade, year, metric, value, raw"
+		" FROM result WHERE school_id = ?2"
+		" UNION ALL "
+		"SELECT scope, procedure, subject, grade, year, metric, value, raw"
+		" FROM result WHERE municipality_id = ?1 AND scope IN ('city', 'region')"
+		" ORDER BY procedure, subject, year, metric");
 
 	if (!st || sqlite3_bind_int64(st, 1, muni_id) != SQLITE_OK ||
 	    sqlite3_bind_int64(st, 2, school_id) != SQLITE_OK)

@@ -100,7 +100,7 @@ static int migrate_only(void)
 	struct db db;
 	int rc;
 
-	if (db_open(&db, cfg.db_path) != DB_OK)
+	if (db_open(&db, cfg.db_path, true) != DB_OK)
 		return 1;
 	rc = db_migrate(&db, cfg.migrations) == DB_OK ? 0 : 1;
 	db_close(&db);
@@ -164,7 +164,7 @@ static int serve(void)
 	for (; started < n; started++) {
 		struct worker *w = &workers[started];
 
-		if (db_open(&w->db, cfg.db_path) != DB_OK ||
+		if (db_open(&w->db, cfg.db_path, false) != DB_OK ||
 		    arena_init(&w->arena, ARENA_FIRST, ARENA_CAP) != 0 ||
 		    pthread_create(&threads[started], NULL, worker_run, w) != 0) {
 			log_err("main", "cannot start worker %ld", started);

@@ -28,6 +28,8 @@ static int fill_schools(struct req *rq, struct tpl_dict *body, const struct muni
 	if (db_school_list(&rq->w->db, rq->arena, m->id, &s, &ns) != DB_OK ||
 	    db_membership_by_muni(&rq->w->db, rq->arena, m->id, &ms, &nms) != DB_OK)
 		return 500;
+	int supported = 0;
+
 	for (size_t i = 0; i < ns; i++) {
 		struct tpl_dict *d = tpl_section_add(body, "SCHOOL");
 
@@ -35,7 +37,11 @@ static int fill_schools(struct req *rq, struct tpl_dict *body, const struct muni
 		tpl_set_str(d, "NAME", s[i].short_name);
 		if (page_badges(d, "BADGE", ms, nms, s[i].id) == 0)
 			tpl_show(d, "NO_LIST");
+		else
+			supported++;
 	}
+	tpl_set_int(body, "N_SCHOOLS", (long long)ns);
+	tpl_set_int(body, "N_SUPPORTED", supported);
 	if (ns == 0)
 		tpl_show(body, "NO_SCHOOLS");
 	return 0;
@@ -112,8 +118,6 @@ int municipality_page(struct req *rq, struct resp *rs)
 	tpl_set_str(p.body, "MUNI_SLUG", m.slug);
 	tpl_section_str(p.body, "APPROVED", "TEXT", m.approved_by);
 	tpl_section_str(p.body, "GOAL", "TEXT", m.goal);
-	tpl_set_int(p.body, "N_SCHOOLS", m.n_schools);
-	tpl_set_int(p.body, "N_SUPPORTED", m.n_supported);
 	rc = db_roadmap_of_muni(&rq->w->db, rq->arena, m.id, &r);
 	if (rc == DB_OK) {
 		struct tpl_dict *d = tpl_section_add(p.body, "ROADMAP");

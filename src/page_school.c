@@ -150,19 +150,28 @@ static void fill_result_table(struct tpl_dict *body, const struct school *s,
 	}
 }
 
+/* One table per procedure and subject the school has results for, procedures
+ * in the vocabulary's order (ОГЭ first). */
 static void fill_results(struct tpl_dict *body, const struct school *s, const struct result *r,
 			 size_t n)
 {
-	for (size_t i = 0; i < n;) {
-		size_t j = i;
+	int tables = 0;
 
-		while (j < n && strcmp(r[j].procedure, r[i].procedure) == 0 &&
-		       strcmp(r[j].subject, r[i].subject) == 0)
-			j++;
-		fill_result_table(body, s, r + i, j - i);
-		i = j;
-	}
-	if (n == 0)
+	for (size_t p = 0; p < PROC__MAX; p++)
+		for (size_t i = 0; i < n;) {
+			size_t j = i;
+			int own = 0;
+
+			for (; j < n && strcmp(r[j].procedure, r[i].procedure) == 0 &&
+			       strcmp(r[j].subject, r[i].subject) == 0; j++)
+				own |= strcmp(r[j].scope, scope_v[SCOPE_SCHOOL].code) == 0;
+			if (own && strcmp(r[i].procedure, procedure_v[p].code) == 0) {
+				fill_result_table(body, s, r + i, j - i);
+				tables++;
+			}
+			i = j;
+		}
+	if (tables == 0)
 		tpl_show(body, "NO_RESULTS");
 }
 

@@ -10,6 +10,7 @@
 #include "http.h"
 #include "pages.h"
 #include "render.h"
+#include "worker.h"
 
 struct route {
 	unsigned methods;       /* bit set of enum http_method */
@@ -89,6 +90,19 @@ static int route_slash_redirect(struct req *rq, struct resp *rs)
 	return 0;
 }
 
+/* GET handlers see one consistent snapshot, taken once for the whole page. */
+static int route_run(struct req *rq, struct resp *rs, const struct route *r)
+{
+	struct db *db = &rq->w->db;
+	int status;
+
+	if (db_read_begin(db) != DB_OK)
+		return 503;
+	status = r->fn(rq, rs);
+	db_read_end(db);
+	return status;
+}
+
 void route_dispatch(struct req *rq, struct resp *rs, const char *uri, const char *query)
 {
 	const struct route *r;
@@ -103,7 +117,7 @@ void route_dispatch(struct req *rq, struct resp *rs, const char *uri, const char
 	else if (rq->method == M_OTHER)
 		status = 405;
 	else if ((r = route_find(rq, &path_matched)) != NULL)
-		status = r->fn(rq, rs);
+		status = route_run(rq, rs, r);
 	else if (path_matched)
 		status = 405;
 	else if ((status = route_slash_redirect(rq, rs)) == 0)

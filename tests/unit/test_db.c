@@ -66,7 +66,7 @@ int main(void)
 	write_file("0001_a.sql", "CREATE TABLE a (x INTEGER);");
 	write_file("0002_b.sql", "CREATE TABLE b (x INTEGER); INSERT INTO a VALUES (1), (2), (3);");
 	write_file("README", "not a migration");
-	ok(db_open(&db, dbpath) == DB_OK, "open creates the database");
+	ok(db_open(&db, dbpath, true) == DB_OK, "open creates the database");
 	ok(db_migrate(&db, dir) == DB_OK && user_version(&db) == 2, "two migrations applied");
 	ok(db_migrate(&db, dir) == DB_OK && user_version(&db) == 2, "re-running is a no-op");
 
@@ -93,7 +93,7 @@ int main(void)
 	   "the statement was reset for reuse");
 	db_close(&db);
 
-	ok(db_open(&db, ":memory:") == DB_OK && db_migrate(&db, "db") == DB_OK,
+	ok(db_open(&db, ":memory:", true) == DB_OK && db_migrate(&db, "db") == DB_OK,
 	   "the project's own migrations apply to an empty database");
 	ok(table_exists(&db, "roadmap_item") && table_exists(&db, "result"), "schema tables exist");
 	ok(sqlite3_exec(db.h, "INSERT INTO municipality (slug, name, region, kind, authority,"

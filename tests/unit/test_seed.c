@@ -167,7 +167,7 @@ int main(void)
 	log_threshold = LOG_ERR;
 	mkdtemp(dir);
 	snprintf(path, sizeof path, "%s/portal.db", dir);
-	ok(db_open(&db, path) == DB_OK && db_migrate(&db, "db") == DB_OK, "fresh migrated database");
+	ok(db_open(&db, path, true) == DB_OK && db_migrate(&db, "db") == DB_OK, "fresh migrated database");
 	snprintf(cmd, sizeof cmd, "sh db/seed.sh '%s'", path);
 	ok(run(cmd) == 0, "db/seed.sh imports the demo data");
 
@@ -229,7 +229,7 @@ int main(void)
 		 " >> '%s/bad/seed/baley/memberships.tsv'", dir, dir, dir, dir);
 	ok(run(cmd) == 0, "broken copy of the data prepared");
 	snprintf(path, sizeof path, "%s/bad.db", dir);
-	ok(db_open(&db, path) == DB_OK && db_migrate(&db, "db") == DB_OK, "second fresh database");
+	ok(db_open(&db, path, true) == DB_OK && db_migrate(&db, "db") == DB_OK, "second fresh database");
 	snprintf(cmd, sizeof cmd, "sh '%s/bad/seed.sh' '%s' 2>/dev/null", dir, path);
 	ok(run(cmd) != 0, "the importer refuses data with a row that matches nothing");
 	expect("SELECT count(*) FROM municipality", "0", "and imports nothing at all");
