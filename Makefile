@@ -15,6 +15,7 @@ SANFLAGS = -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitiz
 
 # The application, in the order of a request's path; main.o is kept apart so tests can link the rest.
 LIBSRC = src/http.c \
+         src/multipart.c \
          src/route.c \
          src/render.c \
          src/page_home.c \
@@ -37,12 +38,12 @@ LIBSRC = src/http.c \
          src/log.c
 LIBCXX = src/tpl_bridge.cc
 
-UNIT   = arena http route vocab config db view tpl seed
+UNIT   = arena http route vocab config db view tpl seed multipart
 E2E    = pages hostile
 
 OBJ      = $(LIBSRC:src/%.c=build/%.o) $(LIBCXX:src/%.cc=build/%.o)
 SANOBJ   = $(LIBSRC:src/%.c=build/san/%.o) $(LIBCXX:src/%.cc=build/san/%.o)
-FUZZ     = query path cookie
+FUZZ     = query path cookie multipart
 FUZZOBJ  = $(LIBSRC:src/%.c=build/fuzz/obj/%.o) $(LIBCXX:src/%.cc=build/fuzz/obj/%.o)
 FUZZBIN  = $(FUZZ:%=build/fuzz/fuzz_%)
 FUZZFLAGS = -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=undefined
@@ -108,10 +109,12 @@ TESTS = $(UNIT:%=build/tests/test_%) \
         $(foreach t,$(E2E),"APP=build/san/kachestvo.fcgi build/tests/test-$(t)") \
         "APP_WRAP='valgrind --leak-check=full --show-leak-kinds=definite' build/tests/test-pages" \
         "sh tests/check.sh" \
+        "node tests/browser/browser.mjs" \
         "sh tests/fuzz/run.sh 10"
 
 test:
 	@sh tests/install-deps.sh test
+	@npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 	@$(MAKE) --no-print-directory all build/san/kachestvo.fcgi $(UNITBIN) $(E2EBIN) $(FUZZBIN)
 	@sh tests/run.sh $(TESTS)
 

@@ -4,7 +4,11 @@
  */
 #include "db_result.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "db.h"
+#include "vocab.h"
 
 static void result_row(struct arena *a, sqlite3_stmt *st, void *item)
 {
@@ -20,6 +24,22 @@ static void result_row(struct arena *a, sqlite3_stmt *st, void *item)
 	r->raw = db_text(a, st, 7);
 }
 
+/* Procedures in the vocabulary's order (ОГЭ first), then subject, year, metric. */
+static int result_cmp(const void *pa, const void *pb)
+{
+	const struct result *a = pa, *b = pb;
+	size_t ra = VOCAB_FIND(procedure_v, a->procedure), rb = VOCAB_FIND(procedure_v, b->procedure);
+	int c;
+
+	if (ra != rb)
+		return ra < rb ? -1 : 1;
+	if ((c = strcmp(a->subject, b->subject)) != 0)
+		return c;
+	if (a->year != b->year)
+		return a->year < b->year ? -1 : 1;
+	return strcmp(a->metric, b->metric);
+}
+
 int db_result_for_school(struct db *db, struct arena *a, int64_t muni_id, int64_t school_id,
 			 struct result **out, size_t *n)
 {
@@ -28,13 +48,17 @@ int db_result_for_school(struct db *db, struct arena *a, int64_t muni_id, int64_
 		" FROM result WHERE school_id = ?2"
 		" UNION ALL "
 		"SELECT scope, procedure, subject, grade, year, metric, value, raw"
-		" FROM result WHERE municipality_id = ?1 AND scope IN ('city', 'region')"
-		" ORDER BY procedure, subject, year, metric");
+		" FROM result WHERE municipality_id = ?1 AND scope IN ('city', 'region')");
+
+	int rc;
 
 	if (!st || sqlite3_bind_int64(st, 1, muni_id) != SQLITE_OK ||
 	    sqlite3_bind_int64(st, 2, school_id) != SQLITE_OK)
 		return DB_ERR;
-	return db_collect(db, a, st, sizeof **out, result_row, (void **)out, n);
+	rc = db_collect(db, a, st, sizeof **out, result_row, (void **)out, n);
+	if (rc == DB_OK && *n > 1)
+		qsort(*out, *n, sizeof **out, result_cmp);   /* cheaper here than SQL's temp B-tree */
+	return rc;
 }
 
 static void indicator_row(struct arena *a, sqlite3_stmt *st, void *item)

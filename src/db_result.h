@@ -25,8 +25,8 @@ struct indicator_target {
 };
 
 /* The school's results and all comparison rows of its municipality, ordered by
- * procedure code, subject, year and metric. Groups without a school row are the
- * caller's to skip. */
+ * procedure (ОГЭ, ЕГЭ, ВПР, grade 10), subject, year and metric. Groups without
+ * a school row are the caller's to skip. */
 int db_result_for_school(struct db *db, struct arena *a, int64_t muni_id, int64_t school_id,
 			 struct result **out, size_t *n);
 

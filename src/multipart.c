@@ -79,6 +79,12 @@ static bool ieq(const char *s, size_t n, const char *word)
 	return true;
 }
 
+/* True if s[i] is a backslash escaping the '"' or '\' after it (see above). */
+static bool is_escape(const char *s, size_t i, size_t n)
+{
+	return s[i] == '\\' && i + 1 < n && (s[i + 1] == '"' || s[i + 1] == '\\');
+}
+
 /*
  * Reads one parameter value at s[*i..n): a quoted-string (its inside goes to `v`,
  * escapes still in place) or a run of bytes other than OWS, ';' and '"'.
@@ -92,7 +98,7 @@ static bool value_read(const char *s, size_t n, size_t *i, struct span *v)
 		size_t start = ++j;
 
 		while (j < n && s[j] != '"')
-			j += (s[j] == '\\' && j + 1 < n && (s[j + 1] == '"' || s[j + 1] == '\\')) ? 2 : 1;
+			j += is_escape(s, j, n) ? 2 : 1;
 		if (j >= n)
 			return false;
 		*v = (struct span){ s + start, j - start, true, true };
@@ -114,7 +120,7 @@ static size_t unquote(char *dst, struct span v)
 	size_t o = 0;
 
 	for (size_t i = 0; i < v.n; i++) {
-		if (v.quoted && v.s[i] == '\\' && i + 1 < v.n && (v.s[i + 1] == '"' || v.s[i + 1] == '\\'))
+		if (v.quoted && is_escape(v.s, i, v.n))
 			i++;
 		dst[o++] = v.s[i];
 	}

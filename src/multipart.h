@@ -24,10 +24,10 @@ enum {
 	MP_OK = 0,
 	MP_ETYPE = -1,              /* Content-Type is not multipart/form-data */
 	MP_EBOUNDARY = -2,          /* boundary parameter absent, duplicated or invalid */
-	MP_EHEADER = -3,            /* part header malformed, too long, too many, not form-data, no name */
+	MP_EHEADER = -3,            /* part header malformed, too long, too many, no form-data name */
 	MP_EPARTS = -4,             /* more than MP_PARTS_MAX parts */
 	MP_ENAME = -5,              /* field name empty, outside [A-Za-z0-9_-] or too long */
-	MP_EFILENAME = -6,          /* filename not UTF-8, has control characters, too long or only a directory */
+	MP_EFILENAME = -6,          /* filename not UTF-8, with controls, too long or only a directory */
 	MP_ETRUNCATED = -7,         /* the body ended before the closing delimiter */
 	MP_EABORT = -8,             /* a callback returned non-zero */
 	MP_EAFTER = -9,             /* something other than whitespace after the closing delimiter */
@@ -86,7 +86,10 @@ int mp_init(struct mp_parser *p, const char *content_type, const struct mp_callb
  */
 int mp_feed(struct mp_parser *p, const char *data, size_t n);
 
-/* Ends the body. Returns MP_OK only if the closing delimiter was seen, else MP_ETRUNCATED (or the earlier error). */
+/*
+ * Ends the body. Returns MP_OK only if the closing delimiter was seen, else
+ * MP_ETRUNCATED, or the earlier error.
+ */
 int mp_finish(struct mp_parser *p);
 
 #endif

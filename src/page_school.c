@@ -100,13 +100,14 @@ static void fill_documents(struct tpl_dict *body, const struct membership *ms, s
 
 /* One table per procedure and subject: columns are (year, metric), rows the
  * school, «Город» and «Область», cells the values as printed in the source. */
-static void fill_result_table(struct tpl_dict *body, const struct school *s,
+static void fill_result_table(struct tpl_dict *body, int number, const struct school *s,
 			      const struct result *r, size_t n)
 {
 	struct { int year; const char *metric; } cols[COLS_MAX];
 	size_t ncols = 0;
 	struct tpl_dict *t = tpl_section_add(body, "RESULTS");
 
+	tpl_set_int(t, "N", number);
 	const char *procedure = VOCAB_LABEL(procedure_v, r[0].procedure);
 
 	tpl_set_str(t, "PROCEDURE", procedure);
@@ -150,27 +151,24 @@ static void fill_result_table(struct tpl_dict *body, const struct school *s,
 	}
 }
 
-/* One table per procedure and subject the school has results for, procedures
- * in the vocabulary's order (ОГЭ first). */
+/* One table per procedure and subject the school has results for. */
 static void fill_results(struct tpl_dict *body, const struct school *s, const struct result *r,
 			 size_t n)
 {
 	int tables = 0;
 
-	for (size_t p = 0; p < PROC__MAX; p++)
-		for (size_t i = 0; i < n;) {
-			size_t j = i;
-			int own = 0;
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		int own = 0;
 
-			for (; j < n && strcmp(r[j].procedure, r[i].procedure) == 0 &&
-			       strcmp(r[j].subject, r[i].subject) == 0; j++)
-				own |= strcmp(r[j].scope, scope_v[SCOPE_SCHOOL].code) == 0;
-			if (own && strcmp(r[i].procedure, procedure_v[p].code) == 0) {
-				fill_result_table(body, s, r + i, j - i);
-				tables++;
-			}
-			i = j;
+		for (; j < n && strcmp(r[j].procedure, r[i].procedure) == 0 &&
+		       strcmp(r[j].subject, r[i].subject) == 0; j++)
+			own |= strcmp(r[j].scope, scope_v[SCOPE_SCHOOL].code) == 0;
+		if (own) {
+			fill_result_table(body, ++tables, s, r + i, j - i);
 		}
+		i = j;
+	}
 	if (tables == 0)
 		tpl_show(body, "NO_RESULTS");
 }

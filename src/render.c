@@ -21,6 +21,8 @@ int render_start(struct req *rq, struct page *p, const char *tpl, const char *ti
 	tpl_set_str(p->root, "SITE", msg_v[MSG_SITE]);
 	tpl_set_str(p->root, "BACK", view_url_arg(rq->arena, rq->path));
 	tpl_show(p->root, rq->vi ? "VI_ON" : "VI_OFF");
+	if (rq->path[1] != '\0')
+		tpl_show(p->root, "CRUMBS");   /* the front page is the root of the crumbs */
 	p->body = tpl_include(p->root, "BODY", tpl);
 	return 0;
 }

@@ -18,13 +18,13 @@
 {{#VI_ON}}<a class="vi-switch" href="/vi/off?back={{BACK}}">Обычная версия</a>{{/VI_ON}}
 </div>
 </header>
-<nav class="crumbs wrap" aria-label="Навигация">
+{{#CRUMBS}}<nav class="crumbs wrap" aria-label="Навигация">
 <ol>
 <li><a href="/">Главная</a></li>
 {{#CRUMB}}<li><a href="{{URL}}">{{LABEL}}</a></li>{{/CRUMB}}
 <li aria-current="page">{{TITLE}}</li>
 </ol>
-</nav>
+</nav>{{/CRUMBS}}
 <main id="main" class="wrap">
 {{>BODY}}
 </main>

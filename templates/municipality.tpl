@@ -40,9 +40,9 @@
 {{#INDICATORS}}
 <section aria-labelledby="indicators">
 <h2 id="indicators">Показатели программы</h2>
-<div class="scroll">
+<section class="scroll" tabindex="0" aria-labelledby="t-ind">
 <table>
-<caption>Целевые значения показателей по годам</caption>
+<caption id="t-ind">Целевые значения показателей по годам</caption>
 <thead><tr><th scope="col">№</th><th scope="col">Показатель</th>{{#YEAR}}<th scope="col">{{YEAR}}</th>{{/YEAR}}</tr></thead>
 <tbody>
 {{#INDICATOR}}
@@ -51,6 +51,6 @@
 {{/INDICATOR}}
 </tbody>
 </table>
-</div>
+</section>
 </section>
 {{/INDICATORS}}

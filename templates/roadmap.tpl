@@ -24,9 +24,9 @@
 {{#FILTERED}}<a class="reset" href="/{{MUNI_SLUG}}/roadmap/">Сбросить фильтры</a>{{/FILTERED}}
 </form>
 
-<div class="scroll">
+<section class="scroll" tabindex="0" aria-labelledby="t-roadmap">
 <table class="roadmap">
-<caption>Мероприятия дорожной карты: показано {{N_SHOWN}} из {{N_TOTAL}}</caption>
+<caption id="t-roadmap">Мероприятия дорожной карты: показано {{N_SHOWN}} из {{N_TOTAL}}</caption>
 <thead><tr><th scope="col">№</th><th scope="col">Мероприятие</th><th scope="col">Планируемый результат</th><th scope="col">Срок</th><th scope="col">Ответственный</th><th scope="col">Статус</th></tr></thead>
 <tbody class="summary">
 <tr><th scope="row" colspan="5">Итого: {{N_SHOWN}} мероприятий; запланировано {{N_PLANNED}}, в работе {{METRIC_IN_PROGRESS}}, исполнено {{METRIC_DONE}}, подтверждено {{METRIC_CONFIRMED}}</th><td>{{METRIC}}&nbsp;% подтверждено</td></tr>
@@ -39,5 +39,5 @@
 </tbody>
 {{/TASK}}
 </table>
-</div>
+</section>
 {{#NOTHING_FOUND}}<p>По выбранным условиям мероприятий нет.</p>{{/NOTHING_FOUND}}

@@ -10,16 +10,16 @@
 <h2 id="lists">Участие в программах</h2>
 {{#NO_MEMBERSHIP}}<p>Школа не входит в списки поддержки.</p>{{/NO_MEMBERSHIP}}
 {{#HAS_MEMBERSHIP}}
-<div class="scroll">
+<section class="scroll" tabindex="0" aria-labelledby="t-lists">
 <table>
-<caption>Списки, в которые входит школа, по годам</caption>
+<caption id="t-lists">Списки, в которые входит школа, по годам</caption>
 <thead><tr><th scope="col">Год</th><th scope="col">Список</th><th scope="col">Категория</th><th scope="col">Кластер</th><th scope="col">Подробности</th></tr></thead>
 <tbody>
 {{#MEMBERSHIP}}<tr><td>{{YEAR}}</td><th scope="row">{{PROGRAMME}}</th><td>{{CATEGORY}}</td><td>{{CLUSTER}}</td><td>{{DETAILS}}{{#URD}}<br><span class="muted">{{TEXT}}</span>{{/URD}}</td></tr>
 {{/MEMBERSHIP}}
 </tbody>
 </table>
-</div>
+</section>
 {{/HAS_MEMBERSHIP}}
 </section>
 
@@ -37,16 +37,16 @@
 <h2 id="docs">Документы</h2>
 {{#NO_DOCS}}<p>Для школы не установлен перечень обязательных документов.</p>{{/NO_DOCS}}
 {{#HAS_DOCS}}
-<div class="scroll">
+<section class="scroll" tabindex="0" aria-labelledby="t-docs">
 <table>
-<caption>Обязательные документы и их состояние</caption>
+<caption id="t-docs">Обязательные документы и их состояние</caption>
 <thead><tr><th scope="col">Документ</th><th scope="col">Срок</th><th scope="col">Состояние</th></tr></thead>
 <tbody>
 {{#DOC}}<tr><th scope="row">{{TYPE}}</th><td>{{DUE}}</td><td><span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></td></tr>
 {{/DOC}}
 </tbody>
 </table>
-</div>
+</section>
 {{/HAS_DOCS}}
 </section>
 
@@ -66,9 +66,9 @@
 <h2 id="results">Результаты</h2>
 {{#NO_RESULTS}}<p>Результаты оценочных процедур для школы пока не загружены.</p>{{/NO_RESULTS}}
 {{#RESULTS}}
-<div class="scroll">
+<section class="scroll" tabindex="0" aria-labelledby="t-res-{{N}}">
 <table class="results">
-<caption>{{PROCEDURE}}{{#SUBJECT}}: {{TEXT}}{{/SUBJECT}}</caption>
+<caption id="t-res-{{N}}">{{PROCEDURE}}{{#SUBJECT}}: {{TEXT}}{{/SUBJECT}}</caption>
 <thead>
 <tr><th scope="col" rowspan="2">Образовательное учреждение</th>{{#YEAR}}<th scope="colgroup" colspan="{{SPAN}}">{{YEAR}}</th>{{/YEAR}}</tr>
 <tr>{{#METRIC}}<th scope="col">{{LABEL}}</th>{{/METRIC}}</tr>
@@ -78,6 +78,6 @@
 {{/ROW}}
 </tbody>
 </table>
-</div>
+</section>
 {{/RESULTS}}
 </section>

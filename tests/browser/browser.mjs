@@ -1,0 +1,499 @@
+// browser.mjs: the browser tier. Starts the real stack (src/run.sh: nginx + the FastCGI app)
+// on a free port with a fresh data dir, opens the public pages in Debian's headless Chromium
+// through playwright-core, and checks each one: HTTP status, axe-core (no serious or critical
+// violations), html-validate on the HTML as served, no horizontal scrolling at 375 px, no
+// console errors or failed subresources under the app's real CSP; it saves screenshots to
+// tests/out/screens/. Then it walks the «Версия для слабовидящих» switch by clicking links.
+// Run from the repository root: node tests/browser/browser.mjs
+// Prints "ok N - what" / "not ok N - what" and exits 1 if any check failed. Environment:
+// APP (the binary run.sh starts), CHROMIUM (default /usr/bin/chromium).
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { HtmlValidate } from "html-validate";
+import htmlvalidateConfig from "./.htmlvalidate.mjs";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = process.cwd();
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+const SCREENS = path.join(ROOT, "tests", "out", "screens");
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 375, height: 812 };
+const START_TIMEOUT_MS = 60_000;
+const NAV_TIMEOUT_MS = 15_000; // a page of this portal renders in milliseconds
+const WATCHDOG_MS = 10 * 60_000;
+
+// The pages: name (screenshot file), path, expected status; phone: also a phone screenshot.
+const PAGES = [
+	{ name: "home", path: "/", status: 200 },
+	{ name: "ust-ilimsk", path: "/ust-ilimsk/", status: 200 },
+	{ name: "ust-ilimsk-school-sosh-5", path: "/ust-ilimsk/schools/sosh-5/", status: 200, phone: true },
+	{ name: "ust-ilimsk-roadmap", path: "/ust-ilimsk/roadmap/", status: 200 },
+	{ name: "ust-ilimsk-roadmap-planned", path: "/ust-ilimsk/roadmap/?status=planned", status: 200 },
+	{ name: "dalnerechensk", path: "/dalnerechensk/", status: 200 },
+	{ name: "dalnerechensk-school-sosh-vedenka", path: "/dalnerechensk/schools/sosh-vedenka/", status: 200 },
+	{ name: "yeniseysk-roadmap", path: "/yeniseysk/roadmap/", status: 200 },
+	{ name: "baley", path: "/baley/", status: 200 },
+	{ name: "izhevsk", path: "/izhevsk/", status: 200 },
+	{ name: "not-found", path: "/net-takoy-stranitsy/", status: 404 },
+	{ name: "not-found-school", path: "/ust-ilimsk/schools/net-takoy-shkoly/", status: 404 },
+];
+
+// The visually-impaired switch: the school page, then a link to another page of the portal.
+const VI_START = "/ust-ilimsk/schools/sosh-5/";
+const VI_ON_NAME = "Версия для слабовидящих";
+const VI_OFF_NAME = "Обычная версия";
+
+/* ---------- TAP output ---------- */
+
+let count = 0;
+let failed = 0;
+
+function ok(cond, what, details) {
+	count++;
+	if (cond) {
+		console.log(`ok ${count} - ${what}`);
+	} else {
+		failed++;
+		console.log(`not ok ${count} - ${what}`);
+		for (const line of [].concat(details ?? []))
+			for (const l of String(line).split("\n")) console.log(`#   ${l}`);
+	}
+	return !!cond;
+}
+
+function note(msg) {
+	for (const l of String(msg).split("\n")) console.log(`# ${l}`);
+}
+
+/* ---------- the stack: src/run.sh on a free port and a temp data dir ---------- */
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const srv = net.createServer();
+		srv.unref();
+		srv.on("error", reject);
+		srv.listen(0, "127.0.0.1", () => {
+			const { port } = srv.address();
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function groupAlive(pid) {
+	try {
+		process.kill(-pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+class Stack {
+	constructor() {
+		this.proc = null;
+		this.dataDir = null;
+		this.output = "";
+		this.exited = false;
+	}
+
+	async start() {
+		this.port = await freePort();
+		this.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kachestvo-browser-"));
+		this.base = `http://127.0.0.1:${this.port}`;
+		const env = { ...process.env, PORT: String(this.port), DATA_DIR: this.dataDir };
+		if (process.env.APP) env.APP = process.env.APP;
+		this.proc = spawn("sh", ["src/run.sh"], {
+			cwd: ROOT,
+			env,
+			detached: true, // its own process group: nginx and the app die with it
+			stdio: ["ignore", "pipe", "pipe"],
+		});
+		const keep = (d) => {
+			this.output += d.toString();
+			if (this.output.length > 20000) this.output = this.output.slice(-20000);
+		};
+		this.proc.stdout.on("data", keep);
+		this.proc.stderr.on("data", keep);
+		this.exitPromise = new Promise((r) => this.proc.on("exit", (code, sig) => {
+			this.exited = true;
+			r({ code, sig });
+		}));
+
+		const deadline = Date.now() + START_TIMEOUT_MS;
+		let last = "no answer";
+		while (Date.now() < deadline) {
+			if (this.exited) return { up: false, why: "src/run.sh exited early" };
+			try {
+				const res = await fetch(`${this.base}/healthz`, { signal: AbortSignal.timeout(2000) });
+				await res.arrayBuffer();
+				if (res.status === 200) return { up: true };
+				last = `GET /healthz: ${res.status}`;
+			} catch (e) {
+				last = `GET /healthz: ${e.cause?.code || e.message}`;
+			}
+			await sleep(250);
+		}
+		return { up: false, why: `no 200 from /healthz in ${START_TIMEOUT_MS / 1000} s (${last})` };
+	}
+
+	diagnostics() {
+		const out = [];
+		if (this.output.trim()) out.push("run.sh output:", ...this.output.trim().split("\n").slice(-15));
+		for (const f of ["logs/app.log", "logs/nginx-error.log"]) {
+			try {
+				const text = fs.readFileSync(path.join(this.dataDir, f), "utf8").trim();
+				if (text) out.push(`${f}:`, ...text.split("\n").slice(-10));
+			} catch { /* not there */ }
+		}
+		return out;
+	}
+
+	async stop() {
+		if (this.proc && this.proc.pid) {
+			const pid = this.proc.pid;
+			try { process.kill(-pid, "SIGTERM"); } catch { /* gone */ }
+			const deadline = Date.now() + 10_000;
+			while (groupAlive(pid) && Date.now() < deadline) await sleep(100);
+			if (groupAlive(pid)) {
+				note("the stack ignored SIGTERM for 10 s; sending SIGKILL");
+				try { process.kill(-pid, "SIGKILL"); } catch { /* gone */ }
+			}
+			if (!this.exited) await Promise.race([this.exitPromise, sleep(2000)]);
+			this.proc = null;
+		}
+		if (this.dataDir) {
+			fs.rmSync(this.dataDir, { recursive: true, force: true });
+			this.dataDir = null;
+		}
+	}
+}
+
+/* ---------- checks on one page ---------- */
+
+const AXE_SOURCE = fs.readFileSync(path.join(HERE, "node_modules", "axe-core", "axe.min.js"), "utf8");
+const htmlvalidate = new HtmlValidate(htmlvalidateConfig);
+
+async function axeViolations(page, what) {
+	await page.addScriptTag({ content: AXE_SOURCE });
+	const result = await page.evaluate(async () => {
+		// eslint-disable-next-line no-undef
+		const r = await axe.run(document, { resultTypes: ["violations"] });
+		return r.violations.map((v) => ({
+			id: v.id,
+			impact: v.impact,
+			help: v.help,
+			targets: v.nodes.map((n) => n.target.join(" ")),
+		}));
+	});
+	const bad = result.filter((v) => v.impact === "serious" || v.impact === "critical");
+	const minor = result.filter((v) => !bad.includes(v));
+	for (const v of minor)
+		note(`axe (${v.impact}, not counted) ${what}: ${v.id}: ${v.help} @ ${v.targets.slice(0, 3).join(", ")}`);
+	return [bad.length === 0,
+		bad.map((v) => `${v.impact} ${v.id}: ${v.help}\n  at ${v.targets.slice(0, 8).join("\n  at ")}` +
+			(v.targets.length > 8 ? `\n  ... ${v.targets.length - 8} more` : ""))];
+}
+
+async function htmlValid(html, name, what) {
+	const report = await htmlvalidate.validateString(html, `${name}.html`);
+	const messages = report.results.flatMap((r) => r.messages);
+	const errors = messages.filter((m) => m.severity === 2);
+	for (const m of messages.filter((x) => x.severity !== 2))
+		note(`html-validate warning ${what}: ${m.ruleId} ${m.line}:${m.column} ${m.message}`);
+	const lines = html.split("\n");
+	return [errors.length === 0,
+		errors.slice(0, 25).map((m) => {
+			const src = (lines[m.line - 1] || "").trim().slice(0, 160);
+			return `${m.ruleId} ${m.line}:${m.column} ${m.message}` +
+				(m.selector ? ` [${m.selector}]` : "") + `\n    ${src}`;
+		}).concat(errors.length > 25 ? [`... ${errors.length - 25} more`] : [])];
+}
+
+async function noHorizontalScroll(page) {
+	const m = await page.evaluate((vw) => {
+		const de = document.documentElement;
+		// The innermost elements that stick out of the viewport, to say what to fix.
+		const out = [...(document.body ? document.body.querySelectorAll("*") : [])]
+			.filter((el) => {
+				const r = el.getBoundingClientRect();
+				if (r.width === 0) return false;
+				if (r.right > vw + 1) return true;
+				// Text that spills out of a box which itself fits (a long unbreakable word).
+				return getComputedStyle(el).overflowX === "visible" && r.left + el.scrollWidth > vw + 1;
+			});
+		const parents = new Set();
+		for (const el of out) for (let p = el.parentElement; p; p = p.parentElement) parents.add(p);
+		const wide = out.filter((el) => !parents.has(el)).map((el) => {
+			let sel = el.tagName.toLowerCase();
+			if (el.id) sel += `#${el.id}`;
+			if (typeof el.className === "string" && el.className.trim())
+				sel += "." + el.className.trim().split(/\s+/).join(".");
+			const text = (el.textContent || "").trim().replace(/\s+/g, " ").slice(0, 40);
+			return `${sel} (right edge ${Math.round(el.getBoundingClientRect().right)} px)` + (text ? ` «${text}»` : "");
+		});
+		return {
+			scrollWidth: de.scrollWidth,
+			innerWidth: window.innerWidth,
+			viewportMeta: !!document.querySelector('meta[name="viewport"]'),
+			wide: wide.slice(0, 6),
+		};
+	}, PHONE.width);
+	return [m.scrollWidth <= PHONE.width + 1,
+		[`scrollWidth ${m.scrollWidth} px, innerWidth ${m.innerWidth} px` +
+			(m.viewportMeta ? "" : ' (no <meta name="viewport">: the phone lays the page out 980 px wide)'),
+			...m.wide.map((w) => `sticks out: ${w}`)]];
+}
+
+// A context that keeps the app's CSP, to see what a real browser reports: console errors
+// (a CSP violation shows up there) and subresources that fail or answer >= 400.
+function watchProblems(page) {
+	const problems = [];
+	page.on("console", (msg) => {
+		if (msg.type() !== "error") return;
+		const loc = msg.location();
+		// The 404 page itself is logged as a failed load; that status is checked on its own.
+		if (/Failed to load resource/.test(msg.text()) && loc && loc.url === page.url()) return;
+		problems.push(`console: ${msg.text()}`);
+	});
+	page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+	page.on("requestfailed", (req) => {
+		if (req.resourceType() !== "document")
+			problems.push(`failed: ${req.url()} (${req.failure()?.errorText})`);
+	});
+	page.on("response", (res) => {
+		if (res.request().resourceType() !== "document" && res.status() >= 400)
+			problems.push(`${res.status()}: ${res.url()}`);
+	});
+	return problems;
+}
+
+// One check: fn returns [passed, details]; an exception fails the check with its message.
+async function check(what, fn) {
+	try {
+		const [cond, details] = await fn();
+		return ok(cond, what, details);
+	} catch (e) {
+		return ok(false, what, e.message.split("\n").slice(0, 4));
+	}
+}
+
+const AXE_WHAT = "axe-core finds no serious or critical violations";
+const HTML_WHAT = "html-validate (recommended + document) finds no errors";
+const SCROLL_WHAT = `no horizontal scrolling at ${PHONE.width} px`;
+
+// The checks of one page; each one prints its line even when the page fails to load.
+async function checkPage(desktop, phone, base, p, stack) {
+	const what = p.path;
+	const page = await desktop.newPage();
+	let res = null;
+	let loadError = "no response";
+	try {
+		res = await page.goto(base + p.path, { waitUntil: "load" });
+	} catch (e) {
+		loadError = e.message.split("\n")[0];
+		for (const l of stack.diagnostics()) note(l);
+	}
+	const loaded = () => {
+		if (!res) throw new Error(`the page did not load: ${loadError}`);
+		return res;
+	};
+	let html = null;
+	await check(`${what}: status ${p.status}`, () => [loaded().status() === p.status, `got ${res.status()}`]);
+	await check(`${what}: served as text/html`, async () => {
+		const type = loaded().headers()["content-type"] || "";
+		// The HTML exactly as served, not the browser's re-serialisation.
+		if (/^text\/html\b/i.test(type)) html = (await res.body()).toString("utf8");
+		return [html !== null, `Content-Type: ${type || "(none)"}`];
+	});
+	await check(`${what}: ${HTML_WHAT}`, () => {
+		if (html === null) throw new Error("no HTML to validate");
+		return htmlValid(html, p.name, what);
+	});
+	await check(`${what}: ${AXE_WHAT}`, async () => {
+		loaded();
+		await page.screenshot({ path: path.join(SCREENS, `${p.name}.png`), fullPage: true });
+		return axeViolations(page, what);
+	});
+	await page.close();
+
+	// Phone: the app's CSP in force, so console errors show what a reader's browser refuses.
+	const ph = await phone.newPage();
+	const problems = watchProblems(ph);
+	let phRes = null;
+	let phError = "no response";
+	try {
+		phRes = await ph.goto(base + p.path, { waitUntil: "load" });
+	} catch (e) {
+		phError = e.message.split("\n")[0];
+	}
+	await check(`${what}: ${SCROLL_WHAT}`, async () => {
+		if (!phRes) throw new Error(`the page did not load on the phone: ${phError}`);
+		if (p.phone)
+			await ph.screenshot({ path: path.join(SCREENS, `${p.name}-phone.png`), fullPage: true });
+		return noHorizontalScroll(ph);
+	});
+	await check(`${what}: no console errors or failed subresources under the real CSP`, () => {
+		if (!phRes) throw new Error(`the page did not load on the phone: ${phError}`);
+		return [problems.length === 0, problems.slice(0, 10)];
+	});
+	await ph.close();
+}
+
+/* ---------- behaviour: the visually-impaired version ---------- */
+
+// What marks the visually-impaired version: the app's layout puts class "vi" on <body>
+// (templates/layout.tpl) and keeps the choice in the cookie vi=1.
+async function viState(page) {
+	const cookies = await page.context().cookies();
+	const dom = await page.evaluate(() => document.body.classList.contains("vi"));
+	const cookie = cookies.some((c) => c.name === "vi" && c.value === "1");
+	return { dom, cookie };
+}
+
+async function clickAndWait(page, locator) {
+	await Promise.all([page.waitForNavigation({ waitUntil: "load" }), locator.click()]);
+}
+
+async function viBehaviour(browser, base) {
+	const ctx = await browser.newContext({ viewport: DESKTOP, bypassCSP: true, locale: "ru-RU" });
+	ctx.setDefaultNavigationTimeout(NAV_TIMEOUT_MS);
+	const page = await ctx.newPage();
+	try {
+		const res = await page.goto(base + VI_START, { waitUntil: "load" });
+		ok(res && res.status() === 200, `vi: ${VI_START} opens`, `got ${res && res.status()}`);
+		let st = await viState(page);
+		ok(!st.dom && !st.cookie, "vi: a first visit shows the ordinary version", JSON.stringify(st));
+
+		const on = page.getByRole("link", { name: VI_ON_NAME });
+		const nOn = await on.count();
+		if (!ok(nOn >= 1, `vi: the page has a link «${VI_ON_NAME}»`, `found ${nOn}`)) return;
+		const href = await on.first().getAttribute("href");
+		let backOk = false;
+		try {
+			const u = new URL(href, base + VI_START);
+			backOk = u.origin === base && u.pathname === "/vi/on" && u.searchParams.get("back") === VI_START;
+		} catch { /* bad href */ }
+		ok(backOk, `vi: its href is /vi/on?back=<this page>`, `href="${href}"`);
+
+		await clickAndWait(page, on.first());
+		const here = new URL(page.url());
+		ok(here.pathname === VI_START, "vi: the switch brings the reader back to the same page", `now at ${page.url()}`);
+		st = await viState(page);
+		ok(st.dom, 'vi: the page is in the visually-impaired version (body class "vi")', JSON.stringify(st));
+		ok(st.cookie, "vi: the choice is kept in the cookie vi=1", JSON.stringify(await ctx.cookies()));
+		await page.screenshot({ path: path.join(SCREENS, "vi-school.png"), fullPage: true });
+		await check(`vi ${VI_START}: ${AXE_WHAT}`, () => axeViolations(page, `vi ${VI_START}`));
+		await check(`vi ${VI_START}: ${HTML_WHAT}`, async () => {
+			const html = (await (await page.request.get(base + VI_START)).body()).toString("utf8");
+			return htmlValid(html, "vi-school", `vi ${VI_START}`);
+		});
+
+		// Navigate by clicking a link to another page of the portal (not the switch itself).
+		const hrefs = await page.$$eval("a[href]", (as) => as.map((a) => a.getAttribute("href")));
+		const origin = new URL(base).origin;
+		const candidates = hrefs.filter((h) => {
+			const u = new URL(h, base + VI_START);
+			return u.origin === origin && !u.pathname.startsWith("/vi/") &&
+				!u.pathname.startsWith("/static/") && u.pathname !== VI_START;
+		});
+		// Prefer the municipality's roadmap or home page: a different page family.
+		const next = candidates.find((h) => /\/roadmap\/$/.test(new URL(h, base).pathname)) ||
+			candidates.find((h) => new URL(h, base).pathname === "/ust-ilimsk/") || candidates[0];
+		if (!ok(!!next, "vi: the page links to another page of the portal", `links: ${hrefs.join(" ")}`)) return;
+		await clickAndWait(page, page.locator(`a[href="${next}"]`).first());
+		const there = new URL(page.url()).pathname;
+		ok(there !== VI_START, `vi: clicking a link leads to another page (${there})`, `now at ${page.url()}`);
+		st = await viState(page);
+		ok(st.dom && st.cookie, `vi: the mode persists on ${there}`, JSON.stringify(st));
+		await page.setViewportSize(PHONE);
+		await check(`vi ${there}: ${SCROLL_WHAT}`, () => noHorizontalScroll(page));
+		await page.setViewportSize(DESKTOP);
+
+		const off = page.getByRole("link", { name: VI_OFF_NAME });
+		const nOff = await off.count();
+		if (!ok(nOff >= 1, `vi: the page has a link «${VI_OFF_NAME}»`, `found ${nOff}`)) return;
+		await clickAndWait(page, off.first());
+		ok(new URL(page.url()).pathname === there, "vi: switching back stays on the same page", `now at ${page.url()}`);
+		st = await viState(page);
+		ok(!st.dom && !st.cookie, "vi: «Обычная версия» switches back to the ordinary version", JSON.stringify(st));
+		ok(await page.getByRole("link", { name: VI_ON_NAME }).count() >= 1,
+			`vi: the ordinary version offers «${VI_ON_NAME}» again`);
+	} catch (e) {
+		ok(false, "vi: the switch works by clicking links", e.message);
+	} finally {
+		await ctx.close();
+	}
+}
+
+/* ---------- main ---------- */
+
+async function main() {
+	if (!fs.existsSync(CHROMIUM)) {
+		note(`SKIP browser tier: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+		return 0;
+	}
+	fs.mkdirSync(SCREENS, { recursive: true });
+
+	const stack = new Stack();
+	let profile = null;
+	let context = null;
+	const cleanup = async () => {
+		if (context) await context.close().catch(() => {});
+		context = null;
+		await stack.stop();
+		if (profile) fs.rmSync(profile, { recursive: true, force: true });
+		profile = null;
+	};
+	for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"])
+		process.on(sig, () => { cleanup().finally(() => process.exit(130)); });
+	const watchdog = setTimeout(() => {
+		ok(false, `browser tier finishes within ${WATCHDOG_MS / 60000} minutes`);
+		cleanup().finally(() => process.exit(1));
+	}, WATCHDOG_MS);
+	watchdog.unref();
+
+	try {
+		const up = await stack.start();
+		if (!ok(up.up, `the stack (src/run.sh) starts and GET /healthz answers 200`, up.up ? [] : [up.why, ...stack.diagnostics()]))
+			throw null; // nothing more to check
+		note(`serving at ${stack.base}, data in ${stack.dataDir}`);
+
+		profile = fs.mkdtempSync(path.join(os.tmpdir(), "kachestvo-chromium-"));
+		context = await chromium.launchPersistentContext(profile, {
+			executablePath: CHROMIUM,
+			headless: true,
+			args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync"],
+			viewport: DESKTOP,
+			bypassCSP: true, // axe-core is injected as an inline script; the app's CSP forbids those
+			locale: "ru-RU",
+		});
+		context.setDefaultNavigationTimeout(NAV_TIMEOUT_MS);
+		const browser = context.browser();
+		// Phone: mobile emulation (meta viewport honoured), the app's CSP in force.
+		const phone = await browser.newContext({
+			viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 1, locale: "ru-RU",
+		});
+
+		phone.setDefaultNavigationTimeout(NAV_TIMEOUT_MS);
+		for (const p of PAGES) await checkPage(context, phone, stack.base, p, stack);
+		await phone.close();
+		await viBehaviour(browser, stack.base);
+	} catch (e) {
+		if (e !== null) ok(false, "browser tier runs to the end", e.stack || e.message);
+	} finally {
+		clearTimeout(watchdog);
+		await cleanup();
+	}
+	console.log(`1..${count}`);
+	return failed ? 1 : 0;
+}
+
+process.exitCode = await main();
