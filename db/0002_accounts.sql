@@ -85,11 +85,13 @@ CREATE TABLE review (
 );
 CREATE INDEX review_by_document ON review(document_id, id);
 
--- Indexes for the pages' hot queries (the school page reads a school's roadmap
--- and its results in index order; no automatic indexes, no sorting).
+-- Indexes for the pages' hot queries: a school's roadmap without an automatic
+-- index, and results read from covering indexes only.
 CREATE INDEX roadmap_by_school ON roadmap(school_id, year_to);
 CREATE INDEX roadmap_by_muni ON roadmap(municipality_id, school_id, year_to);
 DROP INDEX result_by_school;
-CREATE INDEX result_by_school ON result(school_id, procedure, subject, year, metric);
+CREATE INDEX result_by_school ON result(school_id, procedure, subject, year, metric,
+	scope, grade, value, raw);
 DROP INDEX result_by_muni;
-CREATE INDEX result_by_muni ON result(municipality_id, scope, procedure, subject, year, metric);
+CREATE INDEX result_by_muni ON result(municipality_id, scope, procedure, subject, year, metric,
+	grade, value, raw);

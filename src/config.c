@@ -34,6 +34,7 @@ static const struct opt opts[] = {
 	{ "migrations",  "KACHESTVO_MIGRATIONS",  STR(migrations, "db") },
 	{ "threads",     "KACHESTVO_THREADS",     INT(threads, 0, 64, "0") },
 	{ "log_debug",   "KACHESTVO_LOG_DEBUG",   INT(log_debug, 0, 1, "0") },
+	{ "upload_max_mb", "KACHESTVO_UPLOAD_MAX_MB", INT(upload_max_mb, 1, 4096, "50") },
 };
 
 int config_set(const char *key, const char *value)

@@ -14,6 +14,7 @@ struct config {
 	char migrations[512];   /* directory of NNNN_*.sql */
 	long threads;           /* 0: twice the number of cores */
 	long log_debug;         /* 1: log every request */
+	long upload_max_mb;     /* largest document file */
 };
 
 extern struct config cfg;

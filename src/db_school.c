@@ -1,6 +1,6 @@
 /*
- * db_school.c: statements and row mapping for schools, memberships, risks and
- * documents of a school. No HTTP and no templates; read-only.
+ * db_school.c: statements and row mapping for schools, memberships and risks.
+ * No HTTP and no templates; read-only.
  */
 #include "db_school.h"
 
@@ -120,29 +120,4 @@ int db_risk_by_school(struct db *db, struct arena *a, int64_t school_id,
 	if (!st || sqlite3_bind_int64(st, 1, school_id) != SQLITE_OK)
 		return DB_ERR;
 	return db_collect(db, a, st, sizeof **out, risk_row, (void **)out, n);
-}
-
-static void document_row(struct arena *a, sqlite3_stmt *st, void *item)
-{
-	struct document *d = item;
-
-	d->id = sqlite3_column_int64(st, 0);
-	d->type = db_text(a, st, 1);
-	d->title = db_text(a, st, 2);
-	d->version = sqlite3_column_int(st, 3);
-	d->status = db_text(a, st, 4);
-	d->published_at = sqlite3_column_int64(st, 5);
-	d->updated_at = sqlite3_column_int64(st, 6);
-}
-
-int db_document_latest_by_school(struct db *db, struct arena *a, int64_t school_id,
-				 struct document **out, size_t *n)
-{
-	sqlite3_stmt *st = db_stmt(db, STMT_DOCUMENT_LATEST_BY_SCHOOL,
-		"SELECT d.id, d.type, d.title, max(d.version), d.status, d.published_at, d.updated_at"
-		" FROM document d WHERE d.school_id = ?1 GROUP BY d.type ORDER BY d.type");
-
-	if (!st || sqlite3_bind_int64(st, 1, school_id) != SQLITE_OK)
-		return DB_ERR;
-	return db_collect(db, a, st, sizeof **out, document_row, (void **)out, n);
 }

@@ -1,6 +1,6 @@
 /*
- * db_school.h: schools, their list memberships (ШНОР, «500+», …), risk
- * profiles and the latest document versions. No HTTP, no templates.
+ * db_school.h: schools, their list memberships (ШНОР, «500+», …) and risk
+ * profiles. No HTTP, no templates.
  */
 #ifndef DB_SCHOOL_H
 #define DB_SCHOOL_H
@@ -29,13 +29,6 @@ struct school_risk {
 	const char *catalogue, *name, *significance, *second_rating;
 };
 
-struct document {
-	int64_t id;
-	const char *type, *title, *status;
-	int version;
-	int64_t published_at, updated_at;
-};
-
 /* Schools of a municipality in the seed's order. Returns DB_OK or DB_ERR. */
 int db_school_list(struct db *db, struct arena *a, int64_t muni_id, struct school **out, size_t *n);
 
@@ -55,9 +48,5 @@ int db_membership_by_school(struct db *db, struct arena *a, int64_t school_id,
 /* Risk directions and factors of a school, newest year first, in printed order. */
 int db_risk_by_school(struct db *db, struct arena *a, int64_t school_id,
 		      struct school_risk **out, size_t *n);
-
-/* The newest version of each document type of a school. */
-int db_document_latest_by_school(struct db *db, struct arena *a, int64_t school_id,
-				 struct document **out, size_t *n);
 
 #endif

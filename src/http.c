@@ -12,7 +12,7 @@
 
 #include "arena.h"
 
-bool http_utf8_ok(const char *str, size_t n)
+static bool utf8_check(const char *str, size_t n, bool multiline)
 {
 	const unsigned char *s = (const unsigned char *)str, *end = s + n;
 
@@ -22,7 +22,7 @@ bool http_utf8_ok(const char *str, size_t n)
 		unsigned cp, min;
 
 		if (c < 0x80) {
-			if (c < 0x20 || c == 0x7f)
+			if ((c < 0x20 && !(multiline && (c == '\t' || c == '\r' || c == '\n'))) || c == 0x7f)
 				return false;
 			s++;
 			continue;
@@ -49,6 +49,16 @@ bool http_utf8_ok(const char *str, size_t n)
 	return true;
 }
 
+bool http_utf8_ok(const char *s, size_t n)
+{
+	return utf8_check(s, n, false);
+}
+
+bool http_text_ok(const char *s, size_t n)
+{
+	return utf8_check(s, n, true);
+}
+
 static int hexval(int c)
 {
 	if (c >= '0' && c <= '9')
@@ -60,7 +70,7 @@ static int hexval(int c)
 	return -1;
 }
 
-long http_decode(char *dst, const char *src, size_t n, bool plus)
+static long decode(char *dst, const char *src, size_t n, bool plus, bool multiline)
 {
 	size_t o = 0;
 
@@ -81,7 +91,12 @@ long http_decode(char *dst, const char *src, size_t n, bool plus)
 		dst[o++] = (char)c;
 	}
 	dst[o] = '\0';
-	return http_utf8_ok(dst, o) ? (long)o : -1;
+	return utf8_check(dst, o, multiline) ? (long)o : -1;
+}
+
+long http_decode(char *dst, const char *src, size_t n, bool plus)
+{
+	return decode(dst, src, n, plus, false);
 }
 
 int http_path_parse(struct arena *a, const char *uri, const char **path)
@@ -120,13 +135,11 @@ static bool name_ok(const char *s, size_t n)
 	return true;
 }
 
-int http_query_parse(struct req *rq, const char *qs)
+/* Parses name=value pairs into params[] (at most HTTP_PARAMS_MAX). */
+static int pairs_parse(struct arena *a, const char *qs, bool multiline, struct param *params,
+		       size_t *nparams)
 {
-	size_t total = strlen(qs);
-
-	rq->nparams = 0;
-	if (total > HTTP_QUERY_MAX)
-		return HTTP_URI_TOO_LONG;
+	*nparams = 0;
 	while (*qs) {
 		size_t n = strcspn(qs, "&"), eq = strcspn(qs, "=");
 		const char *next = qs[n] ? qs + n + 1 : qs + n;
@@ -135,28 +148,68 @@ int http_query_parse(struct req *rq, const char *qs)
 			eq = n;
 		if (n > 0 && name_ok(qs, eq)) {
 			size_t vlen = eq < n ? n - eq - 1 : 0;
-			char *name = arena_strndup(rq->arena, qs, eq);
-			char *value = arena_alloc(rq->arena, vlen + 1);
+			char *name = arena_strndup(a, qs, eq);
+			char *value = arena_alloc(a, vlen + 1);
 
-			if (!name || !value || rq->nparams == HTTP_PARAMS_MAX)
+			if (!name || !value || *nparams == HTTP_PARAMS_MAX)
 				return HTTP_BAD_REQUEST;
-			if (http_decode(value, qs + eq + 1, vlen, true) < 0)
+			if (decode(value, qs + eq + 1, vlen, true, multiline) < 0)
 				return HTTP_BAD_REQUEST;
-			rq->params[rq->nparams].name = name;
-			rq->params[rq->nparams].value = value;
-			rq->nparams++;
+			params[*nparams].name = name;
+			params[*nparams].value = value;
+			(*nparams)++;
 		}
 		qs = next;
 	}
 	return 0;
 }
 
+int http_query_parse(struct req *rq, const char *qs)
+{
+	if (strlen(qs) > HTTP_QUERY_MAX)
+		return HTTP_URI_TOO_LONG;
+	return pairs_parse(rq->arena, qs, false, rq->params, &rq->nparams);
+}
+
+int http_form_read(struct req *rq)
+{
+	char *body;
+	int got;
+
+	rq->nform = 0;
+	if (strncmp(rq->content_type, "application/x-www-form-urlencoded", 33) != 0)
+		return 415;
+	if (rq->content_length < 0)
+		return HTTP_BAD_REQUEST;
+	if (rq->content_length > HTTP_FORM_MAX)
+		return 413;
+	if (!(body = arena_alloc(rq->arena, (size_t)rq->content_length + 1)))
+		return 413;
+	got = rq->content_length ? FCGX_GetStr(body, (int)rq->content_length, rq->in) : 0;
+	if (got != rq->content_length)
+		return HTTP_BAD_REQUEST;
+	body[got] = '\0';
+	if (strlen(body) != (size_t)got)
+		return HTTP_BAD_REQUEST;   /* a NUL byte in the body */
+	return pairs_parse(rq->arena, body, true, rq->form, &rq->nform);
+}
+
+static const char *find(const struct param *p, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(p[i].name, name) == 0)
+			return p[i].value;
+	return NULL;
+}
+
+const char *http_field(const struct req *rq, const char *name)
+{
+	return find(rq->form, rq->nform, name);
+}
+
 const char *http_param(const struct req *rq, const char *name)
 {
-	for (size_t i = 0; i < rq->nparams; i++)
-		if (strcmp(rq->params[i].name, name) == 0)
-			return rq->params[i].value;
-	return NULL;
+	return find(rq->params, rq->nparams, name);
 }
 
 bool http_cookie(const char *cookies, const char *name, char *out, size_t size)
@@ -219,8 +272,14 @@ static const struct {
 	{ 400, "Bad Request" },
 	{ 403, "Forbidden" },
 	{ 404, "Not Found" },
+	{ 401, "Unauthorized" },
 	{ 405, "Method Not Allowed" },
+	{ 409, "Conflict" },
+	{ 413, "Content Too Large" },
 	{ 414, "URI Too Long" },
+	{ 415, "Unsupported Media Type" },
+	{ 422, "Unprocessable Content" },
+	{ 429, "Too Many Requests" },
 	{ 500, "Internal Server Error" },
 	{ 503, "Service Unavailable" },
 };

@@ -22,6 +22,7 @@ enum {
 	HTTP_NAME_MAX = 32,         /* parameter name bytes, [A-Za-z0-9_-] only */
 	HTTP_ARGS_MAX = 4,          /* {placeholders} in a route pattern */
 	HTTP_BODY_MAX = 4 << 20,    /* rendered page bytes */
+	HTTP_FORM_MAX = 64 << 10,   /* urlencoded POST body bytes */
 };
 
 enum http_method { M_GET = 1, M_HEAD = 2, M_POST = 4, M_OTHER = 8 };
@@ -30,8 +31,14 @@ struct param {
 	const char *name, *value;   /* decoded, valid UTF-8, no control characters */
 };
 
+struct user;
+struct municipality;
+struct school;
+struct upload;
+
 struct req {
 	struct worker *w;
+	struct FCGX_Stream *in;     /* request body */
 	struct arena *arena;
 	enum http_method method;
 	const char *method_name;
@@ -42,6 +49,20 @@ struct req {
 	const char *id;             /* request id from nginx, for logs and error pages */
 	const char *args[HTTP_ARGS_MAX]; /* route placeholders, in pattern order */
 	bool vi;                    /* версия для слабовидящих (cookie vi=1) */
+	const char *addr;           /* client address, for the audit log and throttling */
+	const char *content_type;   /* of the body, "" if none */
+	long content_length;        /* -1 when absent or malformed */
+	const char *fetch_site;     /* Sec-Fetch-Site, "" if the browser sent none */
+	bool https;
+	struct param form[HTTP_PARAMS_MAX]; /* POST fields, decoded; newlines allowed */
+	size_t nform;
+	/* Set by the dispatcher for the flags of the route: */
+	struct user *user;          /* the logged-in user, or NULL */
+	const char *csrf;           /* the session's CSRF token, or NULL */
+	unsigned char session_hash[32];
+	struct municipality *muni;  /* R_SCHOOL, R_MUNI: from args[0] */
+	struct school *school;      /* R_SCHOOL: from args[1] */
+	struct upload *upload;      /* R_UPLOAD: the received file */
 };
 
 struct resp {
@@ -65,6 +86,9 @@ long http_decode(char *dst, const char *src, size_t n, bool plus);
 /* True if s[0..n) is valid UTF-8 without overlongs, surrogates or C0/DEL controls. */
 bool http_utf8_ok(const char *s, size_t n);
 
+/* Like http_utf8_ok, but tab, CR and LF are allowed (text areas). */
+bool http_text_ok(const char *s, size_t n);
+
 /*
  * Decodes the path part of a raw request URI (up to '?') into the arena.
  * Returns 0, HTTP_BAD_REQUEST (malformed, dot segments) or HTTP_URI_TOO_LONG.
@@ -79,6 +103,16 @@ int http_query_parse(struct req *rq, const char *qs);
 
 /* The first value of query parameter `name`, or NULL. */
 const char *http_param(const struct req *rq, const char *name);
+
+/*
+ * Reads an application/x-www-form-urlencoded body (at most HTTP_FORM_MAX bytes)
+ * into rq->form; values may contain newlines and tabs. Returns 0, 413 (too
+ * large), 415 (another content type) or HTTP_BAD_REQUEST.
+ */
+int http_form_read(struct req *rq);
+
+/* The first value of POST field `name`, or NULL. */
+const char *http_field(const struct req *rq, const char *name);
 
 /* Copies cookie `name` from a Cookie header into out[size]; true if found and it fits. */
 bool http_cookie(const char *cookies, const char *name, char *out, size_t size);

@@ -16,6 +16,7 @@
 #include <fcgiapp.h>
 #include <fcgios.h>
 
+#include "auth.h"
 #include "config.h"
 #include "http.h"
 #include "log.h"
@@ -52,6 +53,21 @@ static const char *param_or(FCGX_Request *fr, const char *name, const char *fall
 	return v ? v : fallback;
 }
 
+/* CONTENT_LENGTH as a number; -1 when absent, empty or not a plain decimal. */
+static long content_length(const char *s)
+{
+	long n = 0;
+
+	if (*s == '\0' || strlen(s) > 12)
+		return *s ? -1 : 0;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		n = n * 10 + (*s - '0');
+	}
+	return n;
+}
+
 /* One request: parse, dispatch, write once. */
 static void serve_one(struct worker *w, FCGX_Request *fr)
 {
@@ -62,10 +78,16 @@ static void serve_one(struct worker *w, FCGX_Request *fr)
 	memset(&rq, 0, sizeof rq);
 	rq.w = w;
 	rq.arena = &w->arena;
+	rq.in = fr->in;
 	rq.method_name = param_or(fr, "REQUEST_METHOD", "");
 	rq.method = method_of(rq.method_name);
 	rq.id = param_or(fr, "REQUEST_ID", "-");
 	rq.cookies = param_or(fr, "HTTP_COOKIE", "");
+	rq.addr = param_or(fr, "REMOTE_ADDR", "");
+	rq.content_type = param_or(fr, "CONTENT_TYPE", "");
+	rq.content_length = content_length(param_or(fr, "CONTENT_LENGTH", ""));
+	rq.fetch_site = param_or(fr, "HTTP_SEC_FETCH_SITE", "");
+	rq.https = strcmp(param_or(fr, "HTTPS", ""), "on") == 0;
 	rq.vi = http_cookie(rq.cookies, "vi", vi, sizeof vi) && strcmp(vi, "1") == 0;
 	http_resp_init(&rs, &w->arena);
 	route_dispatch(&rq, &rs, param_or(fr, "REQUEST_URI", "/"), param_or(fr, "QUERY_STRING", ""));
@@ -105,6 +127,22 @@ static int migrate_only(void)
 	rc = db_migrate(&db, cfg.migrations) == DB_OK ? 0 : 1;
 	db_close(&db);
 	return rc;
+}
+
+/* The data directory's tmp/ (uploads in progress) and files/ (stored documents). */
+static int ensure_dirs(void)
+{
+	static const char *const sub[] = { "tmp", "files" };
+	char path[700];
+
+	for (size_t i = 0; i < sizeof sub / sizeof sub[0]; i++) {
+		snprintf(path, sizeof path, "%s/%s", cfg.data_dir, sub[i]);
+		if (mkdir(path, 0750) != 0 && errno != EEXIST) {
+			log_err("main", "cannot create %s: %s", path, strerror(errno));
+			return -1;
+		}
+	}
+	return 0;
 }
 
 static long thread_count(void)
@@ -153,7 +191,8 @@ static int serve(void)
 	sigaddset(&set, SIGPIPE);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);   /* inherited by every worker */
 
-	if (FCGX_Init() != 0 || tpl_init(cfg.templates) != TPL_OK)
+	if (FCGX_Init() != 0 || auth_init() != 0 || tpl_init(cfg.templates) != TPL_OK ||
+	    ensure_dirs() != 0)
 		return 1;
 	unlink(cfg.socket_path);
 	if ((listen_fd = FCGX_OpenSocket(cfg.socket_path, 128)) < 0) {
@@ -166,6 +205,7 @@ static int serve(void)
 
 		if (db_open(&w->db, cfg.db_path, false) != DB_OK ||
 		    arena_init(&w->arena, ARENA_FIRST, ARENA_CAP) != 0 ||
+		    !(w->magic = magic_open(MAGIC_MIME_TYPE)) || magic_load(w->magic, NULL) != 0 ||
 		    pthread_create(&threads[started], NULL, worker_run, w) != 0) {
 			log_err("main", "cannot start worker %ld", started);
 			break;
@@ -186,6 +226,8 @@ static int serve(void)
 			db_close(&workers[i].db);
 		if (workers[i].arena.first)
 			arena_free(&workers[i].arena);
+		if (workers[i].magic)
+			magic_close(workers[i].magic);
 	}
 	close(listen_fd);
 	unlink(cfg.socket_path);

@@ -5,6 +5,7 @@
 #include "page_common.h"
 
 #include "arena.h"
+#include "db_audit.h"
 #include "db_municipality.h"
 #include "db_roadmap.h"
 #include "db_school.h"
@@ -12,18 +13,8 @@
 #include "tpl.h"
 #include "view.h"
 #include "vocab.h"
+#include "render.h"
 #include "worker.h"
-
-int page_municipality_load(struct req *rq, struct municipality *m)
-{
-	int rc = db_municipality_by_slug(&rq->w->db, rq->arena, rq->args[0], m);
-
-	if (rc == DB_NOTFOUND)
-		return 404;
-	if (rc != DB_OK)
-		return 500;
-	return 0;
-}
 
 void page_key_metric(struct req *rq, struct tpl_dict *d, const struct roadmap *r)
 {
@@ -56,4 +47,29 @@ int page_badges(struct tpl_dict *d, const char *section, const struct membership
 		}
 	}
 	return year;
+}
+
+void page_audit_row(struct req *rq, struct tpl_dict *d, const struct audit_row *r)
+{
+	const char *action = vocab_label(audit_action_v, audit_action_count, r->action);
+
+	tpl_set_str(d, "WHEN", view_datetime(rq->arena, r->ts));
+	tpl_set_str(d, "WHO", r->user_name ? r->user_name : r->login ? r->login : "—");
+	tpl_set_str(d, "LOGIN", r->user_login ? r->user_login : r->login);
+	tpl_set_str(d, "ADDR", r->addr ? r->addr : "—");
+	tpl_set_str(d, "ACTION", *action ? action : r->action);
+	if (r->from_status || r->to_status)
+		tpl_set_str(d, "CHANGE", arena_printf(rq->arena, "%s → %s",
+			    r->from_status ? VOCAB_LABEL(doc_status_v, r->from_status) : "—",
+			    r->to_status ? VOCAB_LABEL(doc_status_v, r->to_status) : "—"));
+	tpl_section_str(d, "DETAIL", "TEXT", r->detail);
+	if (r->document_id)
+		tpl_set_int(d, "DOC", r->document_id);
+	tpl_section_str(d, "SHA", "TEXT", r->sha256);
+}
+
+int page_message(struct req *rq, struct resp *rs, int status, enum msg message)
+{
+	render_message(rq, rs, status, msg_v[message]);
+	return status;
 }

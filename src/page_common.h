@@ -8,14 +8,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "vocab.h"
+
 struct municipality;
 struct membership;
 struct req;
 struct roadmap;
 struct tpl_dict;
-
-/* Loads the municipality named by the first URL placeholder. Returns 0, 404 or 500. */
-int page_municipality_load(struct req *rq, struct municipality *m);
 
 /* Sets METRIC (share with a comma), METRIC_CONFIRMED, METRIC_TOTAL, METRIC_DONE
  * and METRIC_IN_PROGRESS in `d` from the roadmap's status counts. */
@@ -25,5 +24,14 @@ void page_key_metric(struct req *rq, struct tpl_dict *d, const struct roadmap *r
  * listed year (ms is ordered newest year first). Returns that year, or 0. */
 int page_badges(struct tpl_dict *d, const char *section, const struct membership *ms, size_t n,
 		int64_t school_id);
+
+struct audit_row;
+struct resp;
+
+/* Fills one audit log line: when, who, from where, what, status change, comment. */
+void page_audit_row(struct req *rq, struct tpl_dict *d, const struct audit_row *r);
+
+/* A short page with one message (error.tpl); returns `status` for the handler. */
+int page_message(struct req *rq, struct resp *rs, int status, enum msg message);
 
 #endif

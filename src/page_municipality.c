@@ -99,13 +99,11 @@ static int fill_indicators(struct req *rq, struct tpl_dict *body, int64_t muni_i
 
 int municipality_page(struct req *rq, struct resp *rs)
 {
-	struct municipality m;
+	const struct municipality m = *rq->muni;
 	struct roadmap r;
 	struct page p;
 	int rc;
 
-	if ((rc = page_municipality_load(rq, &m)) != 0)
-		return rc;
 	if (render_start(rq, &p, "municipality.tpl", m.name) != 0)
 		return 500;
 	tpl_set_str(p.body, "SLUG", m.slug);

@@ -132,7 +132,7 @@ int roadmap_page(struct req *rq, struct resp *rs)
 {
 	struct db *db = &rq->w->db;
 	const char *status = http_param(rq, "status"), *responsible = http_param(rq, "responsible");
-	struct municipality m;
+	const struct municipality m = *rq->muni;
 	struct roadmap r;
 	struct roadmap_task *tasks;
 	struct roadmap_item *all, *items;
@@ -147,8 +147,6 @@ int roadmap_page(struct req *rq, struct resp *rs)
 		responsible = NULL;
 	if (status && VOCAB_FIND(item_status_v, status) == ITEM__MAX)
 		return 400;
-	if ((rc = page_municipality_load(rq, &m)) != 0)
-		return rc;
 	rc = db_roadmap_of_muni(db, rq->arena, m.id, &r);
 	if (rc == DB_NOTFOUND)
 		return 404;

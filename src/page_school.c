@@ -9,7 +9,9 @@
 #include "db_municipality.h"
 #include "db_result.h"
 #include "db_roadmap.h"
+#include "db_document.h"
 #include "db_school.h"
+#include "db_user.h"
 #include "http.h"
 #include "page_common.h"
 #include "pages.h"
@@ -66,12 +68,14 @@ static void fill_risks(struct tpl_dict *body, const struct school_risk *r, size_
 	}
 }
 
-/* Required document types of the school's latest lists, each with its status. */
-static void fill_documents(struct tpl_dict *body, const struct membership *ms, size_t nms,
+/* Required document types of the school's latest lists, each with what the
+ * public may know of it, then every published version. */
+static void fill_documents(struct req *rq, struct tpl_dict *body, const struct municipality *m,
+			   const struct school *s, const struct membership *ms, size_t nms,
 			   const struct document *docs, size_t ndocs)
 {
 	unsigned progs = 0;
-	int shown = 0;
+	int shown = 0, published = 0;
 
 	for (size_t i = 0; i < nms && ms[i].year == ms[0].year; i++) {
 		size_t p = VOCAB_FIND(programme_v, ms[i].programme);
@@ -82,20 +86,44 @@ static void fill_documents(struct tpl_dict *body, const struct membership *ms, s
 	for (size_t t = 0; t < DT__MAX; t++) {
 		if (!(doc_type_required_for[t] & progs))
 			continue;
-		const char *status = doc_status_v[DOC_MISSING].code;
+		size_t status = DOC_MISSING;
+		int64_t newest = 0;
 
-		for (size_t i = 0; i < ndocs; i++)
-			if (strcmp(docs[i].type, doc_type_v[t].code) == 0)
-				status = docs[i].status;
+		for (size_t i = 0; i < ndocs; i++) {
+			size_t st = VOCAB_FIND(doc_status_v, docs[i].status);
+
+			if (strcmp(docs[i].type, doc_type_v[t].code) != 0 || st == DOC__MAX)
+				continue;
+			if (st == DOC_PUBLISHED || (status != DOC_PUBLISHED && docs[i].id > newest)) {
+				status = st;
+				newest = docs[i].id;
+			}
+		}
 		struct tpl_dict *d = tpl_section_add(body, "DOC");
 
 		tpl_set_str(d, "TYPE", doc_type_v[t].label);
 		tpl_set_str(d, "DUE", DOC_REQUIRED_DUE);
-		tpl_set_str(d, "STATUS", status);
-		tpl_set_str(d, "STATUS_LABEL", VOCAB_LABEL(doc_status_v, status));
+		tpl_set_str(d, "STATUS", doc_status_v[status].code);
+		tpl_set_str(d, "STATUS_LABEL", doc_status_public_v[status]);
 		shown++;
 	}
 	tpl_show(body, shown ? "HAS_DOCS" : "NO_DOCS");
+	for (size_t i = 0; i < ndocs; i++) {
+		if (strcmp(docs[i].status, "published") != 0)
+			continue;
+		struct tpl_dict *d = tpl_section_add(body, "PUBLISHED");
+
+		tpl_set_int(d, "ID", docs[i].id);
+		tpl_set_str(d, "MUNI", m->slug);
+		tpl_set_str(d, "SCHOOL", s->slug);
+		tpl_set_str(d, "TYPE", VOCAB_LABEL(doc_type_v, docs[i].type));
+		tpl_set_str(d, "TITLE", docs[i].title);
+		tpl_set_int(d, "VERSION", docs[i].version);
+		tpl_set_str(d, "DATE", view_date(rq->arena, docs[i].published_at));
+		published++;
+	}
+	if (published == 0)
+		tpl_show(body, "NO_PUBLISHED");
 }
 
 /* One table per procedure and subject: columns are (year, metric), rows the
@@ -202,48 +230,44 @@ static int fill_roadmap(struct req *rq, struct tpl_dict *body, const struct muni
 int school_page(struct req *rq, struct resp *rs)
 {
 	struct db *db = &rq->w->db;
-	struct municipality m;
-	struct school s;
+	const struct municipality *m = rq->muni;
+	const struct school *s = rq->school;
 	struct membership *ms;
 	struct school_risk *risks;
 	struct document *docs;
 	struct result *res;
 	size_t nms, nrisks, ndocs, nres;
 	struct page p;
-	int rc;
 
-	if ((rc = page_municipality_load(rq, &m)) != 0)
-		return rc;
-	rc = db_school_by_slug(db, rq->arena, m.id, rq->args[1], &s);
-	if (rc == DB_NOTFOUND)
-		return 404;
-	if (rc != DB_OK ||
-	    db_membership_by_school(db, rq->arena, s.id, &ms, &nms) != DB_OK ||
-	    db_risk_by_school(db, rq->arena, s.id, &risks, &nrisks) != DB_OK ||
-	    db_document_latest_by_school(db, rq->arena, s.id, &docs, &ndocs) != DB_OK ||
-	    db_result_for_school(db, rq->arena, m.id, s.id, &res, &nres) != DB_OK ||
+	if (db_membership_by_school(db, rq->arena, s->id, &ms, &nms) != DB_OK ||
+	    db_risk_by_school(db, rq->arena, s->id, &risks, &nrisks) != DB_OK ||
+	    db_document_by_school(db, rq->arena, s->id, &docs, &ndocs) != DB_OK ||
+	    db_result_for_school(db, rq->arena, m->id, s->id, &res, &nres) != DB_OK ||
 	    render_start(rq, &p, "school.tpl",
-			 arena_printf(rq->arena, "%s — %s", s.short_name, msg_v[MSG_SECTION])) != 0)
+			 arena_printf(rq->arena, "%s — %s", s->short_name, msg_v[MSG_SECTION])) != 0)
 		return 500;
-	render_crumb(&p, arena_printf(rq->arena, "/%s/", m.slug), m.name);
-	tpl_set_str(p.body, "MUNI_SLUG", m.slug);
-	tpl_set_str(p.body, "MUNI_NAME", m.name);
-	tpl_set_str(p.body, "NAME", s.short_name);
-	tpl_section_str(p.body, "FULL", "TEXT", s.full_name);
-	if (s.parent_slug) {
+	render_crumb(&p, arena_printf(rq->arena, "/%s/", m->slug), m->name);
+	tpl_set_str(p.body, "MUNI_SLUG", m->slug);
+	tpl_set_str(p.body, "SLUG", s->slug);
+	tpl_set_str(p.body, "MUNI_NAME", m->name);
+	tpl_set_str(p.body, "NAME", s->short_name);
+	tpl_section_str(p.body, "FULL", "TEXT", s->full_name);
+	if (s->parent_slug) {
 		struct tpl_dict *d = tpl_section_add(p.body, "PARENT");
 
-		tpl_set_str(d, "MUNI_SLUG", m.slug);
-		tpl_set_str(d, "SLUG", s.parent_slug);
-		tpl_set_str(d, "LABEL", s.parent_label);
+		tpl_set_str(d, "MUNI_SLUG", m->slug);
+		tpl_set_str(d, "SLUG", s->parent_slug);
+		tpl_set_str(d, "LABEL", s->parent_label);
 	}
-	tpl_set_str(p.body, "UPDATED", view_date(rq->arena, s.updated_at));
-	page_badges(p.body, "BADGE", ms, nms, s.id);
+	if (db_user_in_scope(db, rq->user, s->id, m->id))
+		tpl_show(p.body, "INSIDER");
+	tpl_set_str(p.body, "UPDATED", view_date(rq->arena, s->updated_at));
+	page_badges(p.body, "BADGE", ms, nms, s->id);
 	fill_memberships(p.body, ms, nms);
 	fill_risks(p.body, risks, nrisks);
-	fill_documents(p.body, ms, nms, docs, ndocs);
-	fill_results(p.body, &s, res, nres);
-	if (fill_roadmap(rq, p.body, &m, &s) != 0)
+	fill_documents(rq, p.body, m, s, ms, nms, docs, ndocs);
+	fill_results(p.body, s, res, nres);
+	if (fill_roadmap(rq, p.body, m, s) != 0)
 		return 500;
 	return render_finish(rq, rs, &p);
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "arena.h"
+#include "db_user.h"
 #include "http.h"
 #include "log.h"
 #include "tpl.h"
@@ -23,6 +24,13 @@ int render_start(struct req *rq, struct page *p, const char *tpl, const char *ti
 	tpl_show(p->root, rq->vi ? "VI_ON" : "VI_OFF");
 	if (rq->path[1] != '\0')
 		tpl_show(p->root, "CRUMBS");   /* the front page is the root of the crumbs */
+	if (rq->user) {
+		struct tpl_dict *u = tpl_section_add(p->root, "USER");
+
+		tpl_set_str(u, "NAME", rq->user->name);
+		tpl_set_str(u, "CSRF", rq->csrf);
+	} else
+		tpl_show(p->root, "ANON");
 	p->body = tpl_include(p->root, "BODY", tpl);
 	return 0;
 }
@@ -40,6 +48,7 @@ int render_finish(struct req *rq, struct resp *rs, struct page *p)
 	buf_clear(&rs->body);
 	if (tpl_expand("layout.tpl", p->root, &rs->body) != TPL_OK) {
 		log_event(LOG_ERR, rq->id, "render", "expansion failed for %s", rq->path);
+		buf_clear(&rs->body);
 		return 500;
 	}
 	return 200;
@@ -58,17 +67,22 @@ static void render_last_resort(struct req *rq, struct resp *rs)
 
 void render_error(struct req *rq, struct resp *rs, int status)
 {
+	render_message(rq, rs, status, msg_for_status(status));
+}
+
+void render_message(struct req *rq, struct resp *rs, int status, const char *message)
+{
 	struct page p;
 
 	rs->status = status;
 	rs->content_type = "text/html; charset=utf-8";
 	if (status >= 500)
 		log_event(LOG_ERR, rq->id, "http", "%d for %s %s", status, rq->method_name, rq->path);
-	if (render_start(rq, &p, "error.tpl", msg_for_status(status)) != 0 || !p.body) {
+	if (render_start(rq, &p, "error.tpl", message) != 0 || !p.body) {
 		render_last_resort(rq, rs);
 		return;
 	}
-	tpl_set_str(p.body, "MESSAGE", msg_for_status(status));
+	tpl_set_str(p.body, "MESSAGE", message);
 	tpl_set_int(p.body, "STATUS", status);
 	tpl_set_str(p.body, "REQUEST_ID", rq->id);
 	tpl_show(p.body, status == 404 ? "NOT_FOUND" : status >= 500 ? "SERVER" : "CLIENT");

@@ -28,4 +28,7 @@ int render_finish(struct req *rq, struct resp *rs, struct page *p);
  * request id); a constant page if even that cannot be rendered. */
 void render_error(struct req *rq, struct resp *rs, int status);
 
+/* The same page with a specific message instead of the status's. */
+void render_message(struct req *rq, struct resp *rs, int status, const char *message);
+
 #endif

@@ -1,34 +1,70 @@
 /*
  * route.c: the route table and the dispatcher. All URL policy is here: which
- * paths exist, which methods they take, the redirect to the canonical trailing slash.
+ * paths exist, which methods they take, who may use them (login, role, the
+ * school in the URL), CSRF on every POST, the body parsing, the transaction
+ * mode, and the redirect to the canonical trailing slash.
  */
 #include "route.h"
 
 #include <string.h>
 
 #include "arena.h"
+#include "auth.h"
+#include "db_municipality.h"
+#include "db_school.h"
+#include "db_user.h"
 #include "http.h"
 #include "pages.h"
 #include "render.h"
+#include "session.h"
+#include "upload.h"
+#include "view.h"
+#include "vocab.h"
 #include "worker.h"
+
+enum route_flag {
+	R_LOGIN = 1,      /* a logged-in user; anonymous GETs are sent to /login */
+	R_SCHOOL = 2,     /* args[0]/args[1] name a school: loaded, 404 if unknown; with
+			     R_LOGIN the user must have it in scope (403) */
+	R_MUNI = 4,       /* args[0] names a municipality: loaded, 404 if unknown */
+	R_UPLOAD = 8,     /* POST body is multipart/form-data with one file */
+};
+
+/* Role bits; 0 means any logged-in user (or anyone without R_LOGIN). */
+#define RB(r) (1u << (r))
+#define STAFF (RB(ROLE_CURATOR) | RB(ROLE_COORDINATOR) | RB(ROLE_ADMIN))
 
 struct route {
 	unsigned methods;       /* bit set of enum http_method */
 	const char *pattern;    /* "{}" is one slug segment */
 	route_fn fn;
+	unsigned flags;         /* enum route_flag; every POST also checks CSRF */
+	unsigned roles;         /* RB(ROLE_x) bits, 0 = no role restriction */
 };
 
 #define GET (M_GET | M_HEAD)
 
 static const struct route routes[] = {
-	/* methods  pattern                        handler */
-	{ GET,      "/",                           home_page },
-	{ GET,      "/healthz",                    healthz_page },
-	{ GET,      "/vi/on",                      vi_on_page },
-	{ GET,      "/vi/off",                     vi_off_page },
-	{ GET,      "/{}/",                        municipality_page },
-	{ GET,      "/{}/schools/{}/",             school_page },
-	{ GET,      "/{}/roadmap/",                roadmap_page },
+	/* methods  pattern                              handler             flags                         roles */
+	{ GET,    "/",                                   home_page,          0,                            0 },
+	{ GET,    "/healthz",                            healthz_page,       0,                            0 },
+	{ GET,    "/vi/on",                              vi_on_page,         0,                            0 },
+	{ GET,    "/vi/off",                             vi_off_page,        0,                            0 },
+	{ GET,    "/login",                              login_page,         0,                            0 },
+	{ M_POST, "/login",                              login_post_page,    0,                            0 },
+	{ M_POST, "/logout",                             logout_page,        R_LOGIN,                      0 },
+	{ GET,    "/cabinet/",                           cabinet_page,       R_LOGIN,                      0 },
+	{ GET,    "/review/",                            queue_page,         R_LOGIN,                      STAFF },
+	{ GET,    "/{}/",                                municipality_page,  R_MUNI,                       0 },
+	{ GET,    "/{}/roadmap/",                        roadmap_page,       R_MUNI,                       0 },
+	{ GET,    "/{}/schools/{}/",                     school_page,        R_SCHOOL,                     0 },
+	{ GET,    "/{}/schools/{}/docs/",                docs_page,          R_LOGIN | R_SCHOOL,           0 },
+	{ M_POST, "/{}/schools/{}/docs/",                doc_upload_page,    R_LOGIN | R_SCHOOL | R_UPLOAD, RB(ROLE_SCHOOL) },
+	{ GET,    "/{}/schools/{}/docs/{}/",             doc_page,           R_SCHOOL,                     0 },
+	{ GET,    "/{}/schools/{}/docs/{}/file",         doc_file_page,      R_SCHOOL,                     0 },
+	{ M_POST, "/{}/schools/{}/docs/{}/submit",       doc_submit_page,    R_LOGIN | R_SCHOOL,           RB(ROLE_SCHOOL) },
+	{ M_POST, "/{}/schools/{}/docs/{}/review",       doc_review_page,    R_LOGIN | R_SCHOOL,           STAFF },
+	{ GET,    "/{}/schools/{}/audit/",               audit_page,         R_LOGIN | R_SCHOOL,           0 },
 };
 
 enum { SLUG_MAX = 64 };
@@ -90,15 +126,86 @@ static int route_slash_redirect(struct req *rq, struct resp *rs)
 	return 0;
 }
 
-/* GET handlers see one consistent snapshot, taken once for the whole page. */
+/* Loads the municipality (and school) named in the URL. Returns 0, 404 or 503. */
+static int route_load_place(struct req *rq, unsigned flags)
+{
+	struct db *db = &rq->w->db;
+	int rc;
+
+	if (!(rq->muni = arena_alloc(rq->arena, sizeof *rq->muni)))
+		return 503;
+	rc = db_municipality_by_slug(db, rq->arena, rq->args[0], rq->muni);
+	if (rc != DB_OK)
+		return rc == DB_NOTFOUND ? 404 : 503;
+	if (!(flags & R_SCHOOL))
+		return 0;
+	if (!(rq->school = arena_alloc(rq->arena, sizeof *rq->school)))
+		return 503;
+	rc = db_school_by_slug(db, rq->arena, rq->muni->id, rq->args[1], rq->school);
+	return rc == DB_OK ? 0 : rc == DB_NOTFOUND ? 404 : 503;
+}
+
+/* Who may go on: login, role, scope. Returns 0 or the status to answer with. */
+static int route_authorize(struct req *rq, struct resp *rs, const struct route *r)
+{
+	if ((r->flags & R_LOGIN) && !rq->user) {
+		if (rq->method == M_POST)
+			return 403;
+		return http_redirect(rs, 303, arena_printf(rq->arena, "/login?next=%s",
+							   view_url_arg(rq->arena, rq->path)));
+	}
+	if (r->roles) {
+		size_t role = VOCAB_FIND(role_v, rq->user ? rq->user->role : NULL);
+
+		if (role == ROLE__MAX || !(r->roles & RB(role)))
+			return 403;
+	}
+	if ((r->flags & R_LOGIN) && (r->flags & R_SCHOOL) &&
+	    !db_user_in_scope(&rq->w->db, rq->user, rq->school->id, rq->muni->id))
+		return 403;
+	return 0;
+}
+
+/* Every POST: same-site only, body parsed, the form's _csrf equal to the
+ * session's (or, before login, the lcsrf cookie's) token. */
+static int route_check_post(struct req *rq, const struct route *r)
+{
+	int rc;
+
+	if (strcmp(rq->fetch_site, "cross-site") == 0)
+		return 403;
+	rc = (r->flags & R_UPLOAD) ? upload_receive(rq) : http_form_read(rq);
+	if (rc != 0)
+		return rc;
+	return auth_token_equal(http_field(rq, "_csrf"), rq->csrf) ? 0 : 403;
+}
+
+/* GET handlers see one snapshot of a read-only connection; POST handlers get a
+ * writable one and open their own write transaction. */
 static int route_run(struct req *rq, struct resp *rs, const struct route *r)
 {
 	struct db *db = &rq->w->db;
 	int status;
 
+	if ((status = session_load(rq)) != 0)
+		return status;
 	if (db_read_begin(db) != DB_OK)
 		return 503;
-	status = r->fn(rq, rs);
+	if ((r->flags & (R_SCHOOL | R_MUNI)) && (status = route_load_place(rq, r->flags)) != 0)
+		;
+	else if ((status = route_authorize(rq, rs, r)) != 0)
+		;
+	else if (rq->method == M_POST) {
+		db_read_end(db);
+		if ((status = route_check_post(rq, r)) == 0 && db_set_writable(db, true) == DB_OK) {
+			status = r->fn(rq, rs);
+			db_rollback(db);   /* a handler that failed half-way leaves nothing */
+			db_set_writable(db, false);
+		} else if (status == 0)
+			status = 503;
+		return status;
+	} else
+		status = r->fn(rq, rs);
 	db_read_end(db);
 	return status;
 }
@@ -123,7 +230,8 @@ void route_dispatch(struct req *rq, struct resp *rs, const char *uri, const char
 	else if ((status = route_slash_redirect(rq, rs)) == 0)
 		status = 404;
 	if (status == 405)
-		http_header(rs, "Allow", "GET, HEAD");
-	if (status >= 400)
-		render_error(rq, rs, status);
+		http_header(rs, "Allow", "GET, HEAD, POST");
+	rs->status = status;
+	if (status >= 400 && (status >= 500 || rs->body.len == 0))
+		render_error(rq, rs, status);   /* a re-shown form (4xx with a body) stays */
 }

@@ -11,8 +11,9 @@ struct arena;
 struct req;
 struct resp;
 
-/* A handler fills `rs` and returns the HTTP status (≥ 400: the dispatcher renders
- * the error page, replacing anything written so far). */
+/* A handler fills `rs` and returns the HTTP status. For ≥ 500, or a 4xx with no
+ * body, the dispatcher renders the error page; a 4xx with a body (a form shown
+ * again with its messages) is sent as it is. */
 typedef int (*route_fn)(struct req *rq, struct resp *rs);
 
 /*

@@ -3,15 +3,19 @@
 # FastCGI app, data in $DATA_DIR (created and seeded with the demo data on first start).
 # Ctrl-C or SIGTERM stops both. Environment: PORT (8080), DATA_DIR (var), APP (the binary),
 # APP_WRAP (a command prefix for the app, e.g. valgrind; empty by default).
+# The first start also creates the demo accounts; their logins and passwords go to
+# $DATA_DIR/demo-accounts.txt (mode 0600).
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PORT=${PORT:-8080}
 DATA_DIR=${DATA_DIR:-$ROOT/var}
 APP=${APP:-$ROOT/cgi-bin/kachestvo.fcgi}
 APP_WRAP=${APP_WRAP:-}
+ADMIN=$ROOT/cgi-bin/kachestvo-admin
 mkdir -p "$DATA_DIR/logs" "$DATA_DIR/nginx" "$DATA_DIR/nginx.d"
 DATA_DIR=$(cd "$DATA_DIR" && pwd)
 SOCK=$DATA_DIR/app.sock
+DEMO=$DATA_DIR/demo-accounts.txt
 export KACHESTVO_DATA_DIR="$DATA_DIR" KACHESTVO_TEMPLATES="$ROOT/templates" KACHESTVO_MIGRATIONS="$ROOT/db"
 
 if [ ! -f "$DATA_DIR/portal.db" ]; then
@@ -22,12 +26,18 @@ if [ ! -f "$DATA_DIR/portal.db" ]; then
 		echo "run.sh: demo data import failed" >&2
 		exit 1
 	fi
+	if ! "$ADMIN" demo-users "$DEMO"; then
+		rm -f "$DATA_DIR/portal.db" "$DATA_DIR/portal.db-wal" "$DATA_DIR/portal.db-shm" "$DEMO"
+		echo "run.sh: creating the demo accounts failed" >&2
+		exit 1
+	fi
 fi
 
 user=$(id -un)
 group=$(id -gn)
 sed -e "s|@ROOT@|$ROOT|g" -e "s|@DATA@|$DATA_DIR|g" -e "s|@PORT@|$PORT|g" \
-    -e "s|@SOCK@|$SOCK|g" -e "s|@USER@|$user $group|g" "$ROOT/nginx.conf" > "$DATA_DIR/nginx.conf"
+    -e "s|@SOCK@|$SOCK|g" -e "s|@USER@|$user $group|g" \
+    -e "s|@BODY_MAX@|$(( ${KACHESTVO_UPLOAD_MAX_MB:-50} + 1 ))|g" "$ROOT/nginx.conf" > "$DATA_DIR/nginx.conf"
 
 app_pid=
 nginx_pid=
@@ -58,5 +68,10 @@ nginx_pid=$!
 
 echo "Качество: http://127.0.0.1:$PORT/"
 echo "Данные: $DATA_DIR (журналы в $DATA_DIR/logs)"
+if [ -f "$DEMO" ]; then
+	echo "Демо-учётные записи: $DEMO (вход: http://127.0.0.1:$PORT/login)"
+else
+	echo "Демо-учётных записей нет; создать: KACHESTVO_DATA_DIR=$DATA_DIR $ADMIN demo-users $DEMO"
+fi
 echo "Остановить: Ctrl-C"
 wait "$app_pid" || true

@@ -12,11 +12,18 @@ struct arena;
 /* "23.11.2026" (UTC) for a Unix time; NULL out of memory. */
 const char *view_date(struct arena *a, int64_t t);
 
+/* "23.11.2026 14:05" (UTC) for a Unix time. */
+const char *view_datetime(struct arena *a, int64_t t);
+
 /* 100·num/den with one decimal and a comma ("12,5"); "—" when den is 0. */
 const char *view_share(struct arena *a, int num, int den);
 
 /* Percent-encodes every byte but [A-Za-z0-9-._~/] for use after "?name=". */
 const char *view_url_arg(struct arena *a, const char *s);
+
+/* A Content-Disposition value for downloading `filename`: an ASCII fallback
+ * (other bytes as '_') and the exact name as RFC 5987 filename*. */
+const char *view_disposition(struct arena *a, const char *filename);
 
 /* True if `s` is a safe local redirect target: starts with one '/', not "//" or "/\\". */
 int view_local_path(const char *s);

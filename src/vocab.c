@@ -39,7 +39,7 @@ const struct vocab item_status_v[ITEM__MAX] = {
 };
 
 const struct vocab doc_status_v[DOC__MAX] = {
-	{ "draft",      "не представлен" },          /* DOC_DRAFT: a draft is not visible */
+	{ "draft",      "черновик" },                /* DOC_DRAFT */
 	{ "submitted",  "на проверке" },             /* DOC_SUBMITTED */
 	{ "returned",   "возвращён на доработку" },  /* DOC_RETURNED */
 	{ "accepted",   "принят" },                  /* DOC_ACCEPTED */
@@ -54,6 +54,10 @@ const struct vocab doc_type_v[DT__MAX] = {
 	{ "antirisk", "Программа антирисковых мер" },                         /* DT_ANTIRISK */
 	{ "roadmap",  "Дорожная карта" },                                     /* DT_ROADMAP */
 	{ "shppko",   "Школьная программа повышения качества образования" },  /* DT_SHPPKO */
+	{ "report",   "Отчёт" },                                              /* DT_REPORT */
+	{ "order",    "Приказ" },                                             /* DT_ORDER */
+	{ "protocol", "Протокол" },                                           /* DT_PROTOCOL */
+	{ "other",    "Иной документ" },                                      /* DT_OTHER */
 };
 
 const unsigned doc_type_required_for[DT__MAX] = {
@@ -62,9 +66,63 @@ const unsigned doc_type_required_for[DT__MAX] = {
 	1u << PROG_500PLUS,                                  /* DT_ANTIRISK */
 	1u << PROG_500PLUS,                                  /* DT_ROADMAP */
 	1u << PROG_SHNOR | 1u << PROG_NRO | 1u << PROG_SHNSU | 1u << PROG_FNSU, /* DT_SHPPKO */
+	0, 0, 0, 0,                                          /* optional types */
 };
 
 const char DOC_REQUIRED_DUE[] = "До 30 апреля";
+
+const char *const doc_status_public_v[DOC__MAX] = {
+	"не представлен",            /* DOC_DRAFT: drafts are not public */
+	"на проверке",               /* DOC_SUBMITTED */
+	"возвращён на доработку",    /* DOC_RETURNED */
+	"на проверке",               /* DOC_ACCEPTED: accepted, not yet published */
+	"опубликован",               /* DOC_PUBLISHED */
+	"заменён новой версией",     /* DOC_SUPERSEDED */
+	"не представлен",            /* DOC_MISSING */
+};
+
+const struct vocab role_v[ROLE__MAX] = {
+	{ "school",      "Администратор школы" },        /* ROLE_SCHOOL */
+	{ "curator",     "Куратор" },                    /* ROLE_CURATOR */
+	{ "coordinator", "Муниципальный координатор" },  /* ROLE_COORDINATOR */
+	{ "admin",       "Администратор региона" },      /* ROLE_ADMIN */
+};
+
+const struct vocab audit_action_v[] = {
+	{ "login",         "Вход" },
+	{ "login_failed",  "Неудачная попытка входа" },
+	{ "logout",        "Выход" },
+	{ "user_add",      "Учётная запись создана" },
+	{ "user_password", "Пароль изменён" },
+	{ "user_disable",  "Учётная запись отключена" },
+	{ "user_enable",   "Учётная запись включена" },
+	{ "role_change",   "Роль изменена" },
+	{ "upload",        "Загружен файл" },
+	{ "submit",        "Отправлен на проверку" },
+	{ "return",        "Возвращён на доработку" },
+	{ "accept",        "Подтверждён куратором" },
+	{ "publish",       "Опубликован" },
+	{ "supersede",     "Заменён новой версией" },
+};
+const size_t audit_action_count = sizeof audit_action_v / sizeof audit_action_v[0];
+
+const struct vocab verdict_v[VERDICT__MAX] = {
+	{ "accept", "Подтвердить" },              /* VERDICT_ACCEPT */
+	{ "return", "Вернуть на доработку" },     /* VERDICT_RETURN */
+};
+
+const struct vocab upload_type_v[] = {
+	{ "application/pdf", "PDF" },
+	{ "application/msword", "DOC" },
+	{ "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "DOCX" },
+	{ "application/vnd.oasis.opendocument.text", "ODT" },
+	{ "application/vnd.ms-excel", "XLS" },
+	{ "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX" },
+	{ "application/vnd.oasis.opendocument.spreadsheet", "ODS" },
+	{ "image/jpeg", "JPEG" },
+	{ "image/png", "PNG" },
+};
+const size_t upload_type_count = sizeof upload_type_v / sizeof upload_type_v[0];
 
 const struct vocab procedure_v[PROC__MAX] = {
 	{ "oge",     "ОГЭ" },                  /* PROC_OGE */
@@ -96,23 +154,50 @@ const char *const msg_v[MSG__MAX] = {
 	"Качество образования",                    /* MSG_SITE */
 	"Дорожная карта",                          /* MSG_ROADMAP */
 	"Повышение качества",                      /* MSG_SECTION */
+	"Вход",                                    /* MSG_LOGIN */
+	"Личный кабинет",                          /* MSG_CABINET */
+	"Документы школы",                         /* MSG_DOCS */
+	"Документы на проверке",                   /* MSG_QUEUE */
+	"Журнал изменений",                        /* MSG_AUDIT */
 	"Неверный запрос",                         /* MSG_E400 */
+	"Требуется вход",                          /* MSG_E401 */
 	"Недостаточно прав",                       /* MSG_E403 */
 	"Страница не найдена",                     /* MSG_E404 */
 	"Метод не поддерживается",                 /* MSG_E405 */
+	"Слишком большой запрос или файл",         /* MSG_E413 */
 	"Слишком длинный адрес",                   /* MSG_E414 */
+	"Неподдерживаемый формат запроса",         /* MSG_E415 */
+	"Данные формы не приняты",                 /* MSG_E422 */
+	"Слишком много попыток, попробуйте позже", /* MSG_E429 */
 	"Внутренняя ошибка",                       /* MSG_E500 */
 	"Сервис временно недоступен",              /* MSG_E503 */
+	"Заполните это поле.",                                      /* MSG_REQUIRED */
+	"Слишком длинное значение.",                                /* MSG_TOO_LONG */
+	"Выберите значение из списка.",                             /* MSG_CHOICE */
+	"Неверный логин или пароль.",                               /* MSG_BAD_LOGIN */
+	"Слишком много неудачных попыток входа. Попробуйте через 15 минут.", /* MSG_THROTTLED */
+	"Выберите файл документа.",                                 /* MSG_NO_FILE */
+	"Файл пустой.",                                             /* MSG_EMPTY_FILE */
+	"Файл слишком большой.",                                    /* MSG_TOO_BIG */
+	"Такой формат не принимается: нужен PDF, DOC, DOCX, ODT, XLS, XLSX, ODS, JPEG или PNG.", /* MSG_BAD_TYPE */
+	"При возврате на доработку напишите, что исправить.",       /* MSG_COMMENT_REQUIRED */
+	"Документ уже в другом состоянии: обновите страницу.",      /* MSG_STALE */
 };
 
 const char *msg_for_status(int status)
 {
 	switch (status) {
 	case 400: return msg_v[MSG_E400];
+	case 401: return msg_v[MSG_E401];
 	case 403: return msg_v[MSG_E403];
 	case 404: return msg_v[MSG_E404];
 	case 405: return msg_v[MSG_E405];
+	case 409: return msg_v[MSG_STALE];
+	case 413: return msg_v[MSG_E413];
 	case 414: return msg_v[MSG_E414];
+	case 415: return msg_v[MSG_E415];
+	case 422: return msg_v[MSG_E422];
+	case 429: return msg_v[MSG_E429];
 	case 503: return msg_v[MSG_E503];
 	default: return msg_v[MSG_E500];
 	}

@@ -23,8 +23,12 @@ enum doc_status {
 	DOC__MAX
 };
 enum doc_type {
-	DT_CONCEPT, DT_MIDTERM, DT_ANTIRISK, DT_ROADMAP, DT_SHPPKO, DT__MAX
+	DT_CONCEPT, DT_MIDTERM, DT_ANTIRISK, DT_ROADMAP, DT_SHPPKO,
+	DT_REPORT, DT_ORDER, DT_PROTOCOL, DT_OTHER,   /* optional documents */
+	DT__MAX
 };
+enum role { ROLE_SCHOOL, ROLE_CURATOR, ROLE_COORDINATOR, ROLE_ADMIN, ROLE__MAX };
+enum verdict { VERDICT_ACCEPT, VERDICT_RETURN, VERDICT__MAX };
 enum procedure { PROC_OGE, PROC_EGE, PROC_VPR, PROC_GRADE10, PROC__MAX };
 enum metric { MET_PASS, MET_QUALITY, MET_SHARE2, MET_CONTINUE, MET_CONTINUE_OWN, MET__MAX };
 enum scope { SCOPE_SCHOOL, SCOPE_CITY, SCOPE_REGION, SCOPE__MAX };
@@ -41,6 +45,19 @@ extern const struct vocab procedure_v[PROC__MAX];
 extern const struct vocab metric_v[MET__MAX];
 extern const struct vocab scope_v[SCOPE__MAX];
 extern const struct vocab muni_kind_v[MUNI__MAX];
+extern const struct vocab role_v[ROLE__MAX];
+
+/* Audit log actions (db_audit.h) with their Russian labels. */
+extern const struct vocab audit_action_v[];
+extern const size_t audit_action_count;
+extern const struct vocab verdict_v[VERDICT__MAX];
+
+/* What the public sees of a document status (a draft is «не представлен»). */
+extern const char *const doc_status_public_v[DOC__MAX];
+
+/* MIME types (as libmagic names them) a document may have, with a short label. */
+extern const struct vocab upload_type_v[];
+extern const size_t upload_type_count;
 
 /* The programmes whose schools must file a document type, as a bit set (1 << PROG_x). */
 extern const unsigned doc_type_required_for[DT__MAX];
@@ -51,7 +68,11 @@ extern const char DOC_REQUIRED_DUE[];
 /* Page titles and error messages that C must name (the rest of the text is in templates). */
 enum msg {
 	MSG_SITE, MSG_ROADMAP, MSG_SECTION,
-	MSG_E400, MSG_E403, MSG_E404, MSG_E405, MSG_E414, MSG_E500, MSG_E503,
+	MSG_LOGIN, MSG_CABINET, MSG_DOCS, MSG_QUEUE, MSG_AUDIT,
+	MSG_E400, MSG_E401, MSG_E403, MSG_E404, MSG_E405, MSG_E413, MSG_E414, MSG_E415, MSG_E422,
+	MSG_E429, MSG_E500, MSG_E503,
+	MSG_REQUIRED, MSG_TOO_LONG, MSG_CHOICE, MSG_BAD_LOGIN, MSG_THROTTLED,
+	MSG_NO_FILE, MSG_EMPTY_FILE, MSG_TOO_BIG, MSG_BAD_TYPE, MSG_COMMENT_REQUIRED, MSG_STALE,
 	MSG__MAX
 };
 extern const char *const msg_v[MSG__MAX];

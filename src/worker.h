@@ -5,12 +5,15 @@
 #ifndef WORKER_H
 #define WORKER_H
 
+#include <magic.h>
+
 #include "arena.h"
 #include "db.h"
 
 struct worker {
 	struct db db;
 	struct arena arena;
+	magic_t magic;      /* libmagic cookies are not shared between threads */
 };
 
 #endif

@@ -14,8 +14,13 @@
 <div class="wrap">
 <a class="brand" href="/">{{SITE}}</a>
 <p class="tagline">Повышение качества образования: программы муниципалитетов и школ</p>
+<div class="tools">
 {{#VI_OFF}}<a class="vi-switch" href="/vi/on?back={{BACK}}">Версия для слабовидящих</a>{{/VI_OFF}}
 {{#VI_ON}}<a class="vi-switch" href="/vi/off?back={{BACK}}">Обычная версия</a>{{/VI_ON}}
+{{#ANON}}<a class="account" href="/login">Войти</a>{{/ANON}}
+{{#USER}}<a class="account" href="/cabinet/">{{NAME}}</a>
+<form class="logout" method="post" action="/logout"><input type="hidden" name="_csrf" value="{{CSRF}}"><button type="submit">Выйти</button></form>{{/USER}}
+</div>
 </div>
 </header>
 {{#CRUMBS}}<nav class="crumbs wrap" aria-label="Навигация">

@@ -5,6 +5,7 @@
 <p class="badges">{{#BADGE}}<span class="badge badge-{{CODE}}">{{LABEL}} {{YEAR}}{{#CATEGORY}}: {{LABEL}}{{/CATEGORY}}</span> {{/BADGE}}</p>
 {{#PARENT}}<p>Филиал школы <a href="/{{MUNI_SLUG}}/schools/{{SLUG}}/">{{LABEL}}</a>.</p>{{/PARENT}}
 <p class="updated">Обновлено: <time>{{UPDATED}}</time></p>
+{{#INSIDER}}<p class="insider"><a href="/{{MUNI_SLUG}}/schools/{{SLUG}}/docs/">Документы школы: загрузка и проверка</a> · <a href="/{{MUNI_SLUG}}/schools/{{SLUG}}/audit/">Журнал изменений</a></p>{{/INSIDER}}
 
 <section aria-labelledby="lists">
 <h2 id="lists">Участие в программах</h2>
@@ -48,6 +49,12 @@
 </table>
 </section>
 {{/HAS_DOCS}}
+<h3>Опубликованные документы</h3>
+{{#NO_PUBLISHED}}<p>Опубликованных документов пока нет.</p>{{/NO_PUBLISHED}}
+<ul class="published">
+{{#PUBLISHED}}<li><a href="/{{MUNI}}/schools/{{SCHOOL}}/docs/{{ID}}/">{{TYPE}}: {{TITLE}}</a> <span class="muted">(версия {{VERSION}}, опубликована {{DATE}})</span> · <a href="/{{MUNI}}/schools/{{SCHOOL}}/docs/{{ID}}/file">скачать</a></li>
+{{/PUBLISHED}}
+</ul>
 </section>
 
 <section aria-labelledby="roadmap">

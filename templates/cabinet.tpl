@@ -1,0 +1,16 @@
+{{%AUTOESCAPE context="HTML"}}
+<h1>Личный кабинет</h1>
+<p>{{NAME}} — {{ROLE}}</p>
+{{#SCHOOL}}
+<ul class="actions">
+<li><a href="/{{MUNI}}/schools/{{SLUG}}/docs/">Документы школы: что представить, что возвращено, загрузка</a></li>
+<li><a href="/{{MUNI}}/schools/{{SLUG}}/">Раздел «Повышение качества» школы</a></li>
+<li><a href="/{{MUNI}}/schools/{{SLUG}}/audit/">Журнал изменений</a></li>
+</ul>
+{{/SCHOOL}}
+{{#STAFF}}
+<ul class="actions">
+<li><a href="/review/">Документы на проверке: {{QUEUE}}</a></li>
+{{#MUNI}}<li><a href="/{{SLUG}}/">Страница муниципалитета</a></li>{{/MUNI}}
+</ul>
+{{/STAFF}}

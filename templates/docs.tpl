@@ -1,0 +1,59 @@
+{{%AUTOESCAPE context="HTML"}}
+<h1>Документы школы</h1>
+<p class="lead">{{NAME}}</p>
+<p><a href="/{{MUNI}}/schools/{{SCHOOL}}/">Публичный раздел школы</a> · <a href="/{{MUNI}}/schools/{{SCHOOL}}/audit/">Журнал изменений</a></p>
+{{#UPLOAD}}
+<section aria-labelledby="upload-h">
+<h2 id="upload-h">Загрузить документ</h2>
+{{#HAS_ERRORS}}<p class="err" role="alert">Документ не загружен: исправьте отмеченные поля.</p>{{/HAS_ERRORS}}
+<form class="stack" method="post" action="/{{MUNI}}/schools/{{SCHOOL}}/docs/" enctype="multipart/form-data">
+<input type="hidden" name="_csrf" value="{{CSRF}}">
+<input type="hidden" name="series" value="{{SERIES}}">
+<div class="field">
+<label for="type">Вид документа</label>
+<select id="type" name="type" required{{#TYPE_ERR}} aria-describedby="type-err"{{/TYPE_ERR}}>
+<option value="">— выберите —</option>
+{{#TYPE_OPTION}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/TYPE_OPTION}}
+</select>
+{{#TYPE_ERR}}<p class="err" id="type-err">{{MSG}}</p>{{/TYPE_ERR}}
+</div>
+<div class="field">
+<label for="title">Название</label>
+<input id="title" name="title" value="{{TITLE}}" required maxlength="300"{{#TITLE_ERR}} aria-describedby="title-err"{{/TITLE_ERR}}>
+{{#TITLE_ERR}}<p class="err" id="title-err">{{MSG}}</p>{{/TITLE_ERR}}
+</div>
+<div class="field">
+<label for="file">Файл (PDF, DOC, DOCX, ODT, XLS, XLSX, ODS, JPEG, PNG; до {{MAX_MB}} МБ)</label>
+<input id="file" name="file" type="file" required{{#FILE_ERR}} aria-describedby="file-err"{{/FILE_ERR}}>
+{{#FILE_ERR}}<p class="err" id="file-err">{{MSG}}</p>{{/FILE_ERR}}
+</div>
+<button type="submit">Загрузить</button>
+</form>
+</section>
+{{/UPLOAD}}
+<section aria-labelledby="list-h">
+<h2 id="list-h">Все версии</h2>
+{{#NO_DOCS}}<p>Документы ещё не загружены.</p>{{/NO_DOCS}}
+<ul class="doc-list">
+{{#DOC}}<li class="doc{{#LATEST}} latest{{/LATEST}}">
+<a href="/{{MUNI}}/schools/{{SCHOOL}}/docs/{{ID}}/">{{TYPE}}: {{TITLE}}</a>, версия {{VERSION}}
+<span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span>
+<span class="muted">загружен {{CREATED}}</span>
+{{#CAN_SUBMIT}}<form class="inline" method="post" action="/{{MUNI}}/schools/{{SCHOOL}}/docs/{{ID}}/submit"><input type="hidden" name="_csrf" value="{{CSRF}}"><button type="submit">Отправить на проверку</button></form>{{/CAN_SUBMIT}}
+{{#CAN_REVISE}}<details class="revise"><summary>Загрузить новую версию</summary>
+<form class="stack" method="post" action="/{{MUNI}}/schools/{{SCHOOL}}/docs/" enctype="multipart/form-data">
+<input type="hidden" name="_csrf" value="{{CSRF}}">
+<input type="hidden" name="series" value="{{SERIES}}">
+<input type="hidden" name="type" value="{{TYPE_CODE}}">
+<div class="field"><label for="title-{{ID}}">Название</label>
+<input id="title-{{ID}}" name="title" value="{{TITLE}}" required maxlength="300"></div>
+<div class="field"><label for="file-{{ID}}">Файл новой версии</label>
+<input id="file-{{ID}}" name="file" type="file" required></div>
+<button type="submit">Загрузить версию</button>
+</form></details>{{/CAN_REVISE}}
+{{#CAN_REVIEW}}<a href="/review/">Проверить</a>{{/CAN_REVIEW}}
+</li>
+{{/DOC}}
+</ul>
+</section>
