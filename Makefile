@@ -48,7 +48,7 @@ LIBSRC = src/http.c \
          src/log.c
 LIBCXX = src/tpl_bridge.cc
 
-UNIT   = arena http route vocab config db view tpl seed multipart admin
+UNIT   = arena http route vocab config db view tpl auth seed multipart admin
 E2E    = pages hostile
 
 OBJ      = $(LIBSRC:src/%.c=build/%.o) $(LIBCXX:src/%.cc=build/%.o)

@@ -22,6 +22,12 @@ int main(void)
 	ok(strcmp(view_url_arg(&a, "/a b/?x=<1>&"), "/a%20b/%3Fx%3D%3C1%3E%26") == 0,
 	   "URL argument encoding");
 	ok(strcmp(view_url_arg(&a, "Уо"), "%D0%A3%D0%BE") == 0, "UTF-8 bytes encoded");
+	ok(strcmp(view_datetime(&a, 1795435200), "23.11.2026 12:00") == 0, "date and time");
+	ok(strcmp(view_disposition(&a, "Концепция \"x\";.pdf"),
+		  "attachment; filename=\"__________________ _x__.pdf\"; "
+		  "filename*=UTF-8''%D0%9A%D0%BE%D0%BD%D1%86%D0%B5%D0%BF%D1%86%D0%B8%D1%8F%20%22x%22%3B.pdf") == 0,
+	   "Content-Disposition: ASCII fallback and RFC 5987 name");
+	ok(strcmp(view_disposition(&a, ""), "attachment") == 0, "no name, plain attachment");
 	ok(view_local_path("/ust-ilimsk/"), "local path");
 	ok(!view_local_path("//evil.example/"), "protocol-relative refused");
 	ok(!view_local_path("/\\evil.example"), "backslash trick refused");
