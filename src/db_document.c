@@ -10,7 +10,8 @@
 #define DOC_COLUMNS \
 	"d.id, d.series, d.school_id, coalesce(d.created_by, 0), d.version, d.type, d.title," \
 	" d.status, d.sha256, d.mime, d.orig_name, u.name, d.size, d.created_at, d.updated_at," \
-	" coalesce(d.published_at, 0)"
+	" coalesce(d.published_at, 0), (SELECT r.comment FROM review r WHERE r.document_id = d.id" \
+	"  AND r.verdict = 'return' ORDER BY r.id DESC LIMIT 1)"
 #define DOC_FROM " FROM document d LEFT JOIN user u ON u.id = d.created_by"
 
 static void doc_row(struct arena *a, sqlite3_stmt *st, void *item)
@@ -33,6 +34,7 @@ static void doc_row(struct arena *a, sqlite3_stmt *st, void *item)
 	d->created_at = sqlite3_column_int64(st, 13);
 	d->updated_at = sqlite3_column_int64(st, 14);
 	d->published_at = sqlite3_column_int64(st, 15);
+	d->return_comment = db_text(a, st, 16);
 }
 
 int db_document_add(struct db *db, struct document *d)
@@ -151,9 +153,9 @@ static void queue_row(struct arena *a, sqlite3_stmt *st, void *item)
 	struct document *d = item;
 
 	doc_row(a, st, d);
-	d->school_label = db_text(a, st, 16);
-	d->school_slug = db_text(a, st, 17);
-	d->muni_slug = db_text(a, st, 18);
+	d->school_label = db_text(a, st, 17);
+	d->school_slug = db_text(a, st, 18);
+	d->muni_slug = db_text(a, st, 19);
 }
 
 int db_document_queue(struct db *db, struct arena *a, const struct user *u,

@@ -19,6 +19,7 @@ struct document {
 	const char *type, *title, *status, *sha256, *mime, *orig_name, *author;
 	long long size;
 	int64_t created_at, updated_at, published_at;
+	const char *return_comment;   /* the curator's latest reason for returning it */
 	/* filled by db_document_queue only: */
 	const char *school_label, *school_slug, *muni_slug;
 };

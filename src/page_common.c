@@ -4,16 +4,19 @@
  */
 #include "page_common.h"
 
+#include <string.h>
+
 #include "arena.h"
 #include "db_audit.h"
+#include "db_document.h"
 #include "db_municipality.h"
 #include "db_roadmap.h"
 #include "db_school.h"
 #include "http.h"
 #include "tpl.h"
 #include "view.h"
-#include "vocab.h"
 #include "render.h"
+#include "vocab.h"
 #include "worker.h"
 
 void page_key_metric(struct req *rq, struct tpl_dict *d, const struct roadmap *r)
@@ -72,4 +75,44 @@ int page_message(struct req *rq, struct resp *rs, int status, enum msg message)
 {
 	render_message(rq, rs, status, msg_v[message]);
 	return status;
+}
+
+void page_required_docs(struct tpl_dict *body, const struct membership *ms, size_t nms,
+			const struct document *docs, size_t ndocs, bool public)
+{
+	unsigned progs = 0;
+	int shown = 0;
+
+	for (size_t i = 0; i < nms && ms[i].year == ms[0].year; i++) {
+		size_t p = VOCAB_FIND(programme_v, ms[i].programme);
+
+		if (p < PROG__MAX)
+			progs |= 1u << p;
+	}
+	for (size_t t = 0; t < DT__MAX; t++) {
+		if (!(doc_type_required_for[t] & progs))
+			continue;
+		size_t status = DOC_MISSING;
+		int64_t newest = 0;
+
+		for (size_t i = 0; i < ndocs; i++) {
+			size_t st = VOCAB_FIND(doc_status_v, docs[i].status);
+
+			if (strcmp(docs[i].type, doc_type_v[t].code) != 0 || st == DOC__MAX ||
+			    status == DOC_PUBLISHED)
+				continue;
+			if (st == DOC_PUBLISHED || docs[i].id > newest) {
+				status = st;
+				newest = docs[i].id;
+			}
+		}
+		struct tpl_dict *d = tpl_section_add(body, "DOC");
+
+		tpl_set_str(d, "TYPE", doc_type_v[t].label);
+		tpl_set_str(d, "DUE", DOC_REQUIRED_DUE);
+		tpl_set_str(d, "STATUS", doc_status_v[status].code);
+		tpl_set_str(d, "STATUS_LABEL", public ? doc_status_public_v[status] : doc_status_v[status].label);
+		shown++;
+	}
+	tpl_show(body, shown ? "HAS_DOCS" : "NO_DOCS");
 }

@@ -5,6 +5,7 @@
 #ifndef PAGE_COMMON_H
 #define PAGE_COMMON_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -26,6 +27,16 @@ int page_badges(struct tpl_dict *d, const char *section, const struct membership
 		int64_t school_id);
 
 struct audit_row;
+struct document;
+
+/*
+ * Adds a DOC section per document type the school's latest lists require (TYPE,
+ * DUE, STATUS, STATUS_LABEL) and shows HAS_DOCS or NO_DOCS. A type's status is
+ * its published version's, else its newest version's; `public` labels it as the
+ * public may see it (a draft is «не представлен»). docs: db_document_by_school.
+ */
+void page_required_docs(struct tpl_dict *body, const struct membership *ms, size_t nms,
+			const struct document *docs, size_t ndocs, bool public);
 struct resp;
 
 /* Fills one audit log line: when, who, from where, what, status change, comment. */

@@ -90,10 +90,12 @@ static int docs_render(struct req *rq, struct resp *rs, int status, const struct
 		       enum msg upload_error)
 {
 	struct document *docs;
-	size_t n;
+	struct membership *ms;
+	size_t n, nms;
 	struct page p;
 
 	if (db_document_by_school(&rq->w->db, rq->arena, rq->school->id, &docs, &n) != DB_OK ||
+	    db_membership_by_school(&rq->w->db, rq->arena, rq->school->id, &ms, &nms) != DB_OK ||
 	    render_start(rq, &p, "docs.tpl", arena_printf(rq->arena, "%s — %s", msg_v[MSG_DOCS],
 							  rq->school->short_name)) != 0)
 		return 500;
@@ -105,11 +107,13 @@ static int docs_render(struct req *rq, struct resp *rs, int status, const struct
 	tpl_set_str(p.body, "NAME", rq->school->short_name);
 	tpl_set_str(p.body, "CSRF", rq->csrf);
 	tpl_set_int(p.body, "MAX_MB", cfg.upload_max_mb);
+	page_required_docs(p.body, ms, nms, docs, n, false);
 	for (size_t i = 0; i < n; i++) {
 		bool first = i == 0 || docs[i].series != docs[i - 1].series;
-		struct tpl_dict *d = tpl_section_add(p.body, "DOC");
+		struct tpl_dict *d = tpl_section_add(p.body, "VERSION_ITEM");
 
 		fill_doc(rq, d, &docs[i]);
+		tpl_section_str(d, "RETURNED", "COMMENT", docs[i].return_comment);
 		if (first)
 			tpl_show(d, "LATEST");
 		if (first && is_role(rq, ROLE_SCHOOL)) {
@@ -126,7 +130,7 @@ static int docs_render(struct req *rq, struct resp *rs, int status, const struct
 			tpl_section_str(d, "CAN_REVIEW", "CSRF", rq->csrf);
 	}
 	if (n == 0)
-		tpl_show(p.body, "NO_DOCS");
+		tpl_show(p.body, "NO_VERSIONS");
 	if (is_role(rq, ROLE_SCHOOL)) {
 		struct tpl_dict *u = tpl_section_add(p.body, "UPLOAD");
 

@@ -68,46 +68,15 @@ static void fill_risks(struct tpl_dict *body, const struct school_risk *r, size_
 	}
 }
 
-/* Required document types of the school's latest lists, each with what the
- * public may know of it, then every published version. */
+/* The required documents and what the public may know of them, then every
+ * published version. */
 static void fill_documents(struct req *rq, struct tpl_dict *body, const struct municipality *m,
 			   const struct school *s, const struct membership *ms, size_t nms,
 			   const struct document *docs, size_t ndocs)
 {
-	unsigned progs = 0;
-	int shown = 0, published = 0;
+	int published = 0;
 
-	for (size_t i = 0; i < nms && ms[i].year == ms[0].year; i++) {
-		size_t p = VOCAB_FIND(programme_v, ms[i].programme);
-
-		if (p < PROG__MAX)
-			progs |= 1u << p;
-	}
-	for (size_t t = 0; t < DT__MAX; t++) {
-		if (!(doc_type_required_for[t] & progs))
-			continue;
-		size_t status = DOC_MISSING;
-		int64_t newest = 0;
-
-		for (size_t i = 0; i < ndocs; i++) {
-			size_t st = VOCAB_FIND(doc_status_v, docs[i].status);
-
-			if (strcmp(docs[i].type, doc_type_v[t].code) != 0 || st == DOC__MAX)
-				continue;
-			if (st == DOC_PUBLISHED || (status != DOC_PUBLISHED && docs[i].id > newest)) {
-				status = st;
-				newest = docs[i].id;
-			}
-		}
-		struct tpl_dict *d = tpl_section_add(body, "DOC");
-
-		tpl_set_str(d, "TYPE", doc_type_v[t].label);
-		tpl_set_str(d, "DUE", DOC_REQUIRED_DUE);
-		tpl_set_str(d, "STATUS", doc_status_v[status].code);
-		tpl_set_str(d, "STATUS_LABEL", doc_status_public_v[status]);
-		shown++;
-	}
-	tpl_show(body, shown ? "HAS_DOCS" : "NO_DOCS");
+	page_required_docs(body, ms, nms, docs, ndocs, true);
 	for (size_t i = 0; i < ndocs; i++) {
 		if (strcmp(docs[i].status, "published") != 0)
 			continue;

@@ -2,6 +2,22 @@
 <h1>Документы школы</h1>
 <p class="lead">{{NAME}}</p>
 <p><a href="/{{MUNI}}/schools/{{SCHOOL}}/">Публичный раздел школы</a> · <a href="/{{MUNI}}/schools/{{SCHOOL}}/audit/">Журнал изменений</a></p>
+<section aria-labelledby="req-h">
+<h2 id="req-h">Обязательные документы</h2>
+{{#NO_DOCS}}<p>Для школы не установлен перечень обязательных документов.</p>{{/NO_DOCS}}
+{{#HAS_DOCS}}
+<section class="scroll" tabindex="0" aria-labelledby="t-req">
+<table>
+<caption id="t-req">Что нужно представить и в каком состоянии</caption>
+<thead><tr><th scope="col">Документ</th><th scope="col">Срок</th><th scope="col">Состояние</th></tr></thead>
+<tbody>
+{{#DOC}}<tr><th scope="row">{{TYPE}}</th><td>{{DUE}}</td><td><span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></td></tr>
+{{/DOC}}
+</tbody>
+</table>
+</section>
+{{/HAS_DOCS}}
+</section>
 {{#UPLOAD}}
 <section aria-labelledby="upload-h">
 <h2 id="upload-h">Загрузить документ</h2>
@@ -34,12 +50,13 @@
 {{/UPLOAD}}
 <section aria-labelledby="list-h">
 <h2 id="list-h">Все версии</h2>
-{{#NO_DOCS}}<p>Документы ещё не загружены.</p>{{/NO_DOCS}}
+{{#NO_VERSIONS}}<p>Документы ещё не загружены.</p>{{/NO_VERSIONS}}
 <ul class="doc-list">
-{{#DOC}}<li class="doc{{#LATEST}} latest{{/LATEST}}">
+{{#VERSION_ITEM}}<li class="doc{{#LATEST}} latest{{/LATEST}}">
 <a href="/{{MUNI}}/schools/{{SCHOOL}}/docs/{{ID}}/">{{TYPE}}: {{TITLE}}</a>, версия {{VERSION}}
 <span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span>
 <span class="muted">загружен {{CREATED}}</span>
+{{#RETURNED}}<p class="return-comment"><strong>Замечания куратора:</strong> {{COMMENT}}</p>{{/RETURNED}}
 {{#CAN_SUBMIT}}<form class="inline" method="post" action="/{{MUNI}}/schools/{{SCHOOL}}/docs/{{ID}}/submit"><input type="hidden" name="_csrf" value="{{CSRF}}"><button type="submit">Отправить на проверку</button></form>{{/CAN_SUBMIT}}
 {{#CAN_REVISE}}<details class="revise"><summary>Загрузить новую версию</summary>
 <form class="stack" method="post" action="/{{MUNI}}/schools/{{SCHOOL}}/docs/" enctype="multipart/form-data">
@@ -54,6 +71,6 @@
 </form></details>{{/CAN_REVISE}}
 {{#CAN_REVIEW}}<a href="/review/">Проверить</a>{{/CAN_REVIEW}}
 </li>
-{{/DOC}}
+{{/VERSION_ITEM}}
 </ul>
 </section>
