@@ -34,7 +34,9 @@ int main(void)
 	arena_init(&a, 4096, 1 << 20);
 	write_tpl("page.tpl", "{{%AUTOESCAPE context=\"HTML\"}}\n"
 		  "<p>{{V}}</p><a href=\"{{URL}}\" title=\"{{V}}\">x</a>"
-		  "<a href=\"/r/?back={{ARG}}\">y</a>{{#S}}<i>{{N}}</i>{{/S}}{{>INC}}");
+		  "<a href=\"/r/?back={{ARG}}\">y</a>{{#S}}<i>{{N}}</i>{{/S}}{{>INC}}"
+		  "[{{#SHOWN}}shown:{{V2}}{{/SHOWN}}{{#HIDDEN}}hidden{{/HIDDEN}}]"
+		  "({{#OUTER}}{{#INNER}}{{PARENT}}/{{OWN}}{{/INNER}}{{/OUTER}})<u>{{MISSING}}</u>");
 	write_tpl("inc.tpl", "{{%AUTOESCAPE context=\"HTML\"}}<b>{{W}}</b>");
 	ok(tpl_init(dir) == TPL_OK, "templates with the pragma load");
 
@@ -45,6 +47,13 @@ int main(void)
 	tpl_set_int(tpl_section_add(d, "S"), "N", 7);
 	tpl_set_int(tpl_section_add(d, "S"), "N", -8);
 	tpl_set_str(tpl_include(d, "INC", "inc.tpl"), "W", "<w>");
+	tpl_set_str(d, "V2", "first");
+	tpl_set_str(d, "V2", "second");
+	tpl_show(d, "SHOWN");
+	struct tpl_dict *outer = tpl_section_add(d, "OUTER");
+	tpl_set_str(outer, "PARENT", "p");
+	tpl_set_str(tpl_section_add(outer, "INNER"), "OWN", "o");
+	tpl_set_str(tpl_section_add(outer, "INNER"), "PARENT", "q");
 	buf_init(&out, &a, 1 << 16);
 	ok(tpl_expand("page.tpl", d, &out) == TPL_OK, "expands");
 	ok(!strstr(out.data, "<script>"), "no raw <script> in the output");
@@ -53,6 +62,9 @@ int main(void)
 	ok(!strstr(out.data, "href=\"javascript:"), "a javascript: URL is neutralised");
 	ok(strstr(out.data, "<i>7</i><i>-8</i>") != NULL, "sections repeat with integers");
 	ok(strstr(out.data, "<b>&lt;w&gt;</b>") != NULL, "included templates are escaped too");
+	ok(strstr(out.data, "[shown:second]") != NULL, "a shown section appears, a hidden one does not; the last value set wins");
+	ok(strstr(out.data, "(p/oq/)") != NULL, "sections see their parents' values, and their own first");
+	ok(strstr(out.data, "<u></u>") != NULL, "a missing value is empty");
 	ok(!strstr(out.data, "back=/a b?c=<d>"), "a value inside a URL is escaped");
 	tpl_shutdown();
 
