@@ -96,14 +96,15 @@ bool route_match(const char *pattern, const char *path, const char **args, struc
 	return *path == '\0';
 }
 
-/* The route for the path, or NULL; *path_matched tells a 405 from a 404. */
-static const struct route *route_find(struct req *rq, bool *path_matched)
+/* The route for the path and method, or NULL; *allowed collects the methods the
+ * path takes (0: no such path, a 404; else a 405). */
+static const struct route *route_find(struct req *rq, unsigned *allowed)
 {
-	*path_matched = false;
+	*allowed = 0;
 	for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
 		if (!route_match(routes[i].pattern, rq->path, rq->args, rq->arena))
 			continue;
-		*path_matched = true;
+		*allowed |= routes[i].methods;
 		if (routes[i].methods & rq->method)
 			return &routes[i];
 	}
@@ -212,8 +213,8 @@ static int route_run(struct req *rq, struct resp *rs, const struct route *r)
 
 void route_dispatch(struct req *rq, struct resp *rs, const char *uri, const char *query)
 {
-	const struct route *r;
-	bool path_matched;
+	const struct route *r = NULL;
+	unsigned allowed = 0;
 	int status;
 
 	rq->path = "/";
@@ -221,16 +222,15 @@ void route_dispatch(struct req *rq, struct resp *rs, const char *uri, const char
 		;
 	else if ((status = http_query_parse(rq, query)) != 0)
 		;
-	else if (rq->method == M_OTHER)
-		status = 405;
-	else if ((r = route_find(rq, &path_matched)) != NULL)
+	else if ((r = route_find(rq, &allowed)) != NULL && rq->method != M_OTHER)
 		status = route_run(rq, rs, r);
-	else if (path_matched)
+	else if (allowed)
 		status = 405;
 	else if ((status = route_slash_redirect(rq, rs)) == 0)
 		status = 404;
 	if (status == 405)
-		http_header(rs, "Allow", "GET, HEAD, POST");
+		http_header(rs, "Allow", (allowed & M_POST) ? ((allowed & M_GET) ? "GET, HEAD, POST" : "POST")
+							    : "GET, HEAD");
 	rs->status = status;
 	if (status >= 400 && (status >= 500 || rs->body.len == 0))
 		render_error(rq, rs, status);   /* a re-shown form (4xx with a body) stays */
