@@ -49,7 +49,7 @@ LIBSRC = src/http.c \
 LIBCXX = src/tpl_bridge.cc
 
 UNIT   = arena http route vocab config db view tpl auth seed multipart admin
-E2E    = pages hostile
+E2E    = pages hostile docs attacks
 
 OBJ      = $(LIBSRC:src/%.c=build/%.o) $(LIBCXX:src/%.cc=build/%.o)
 SANOBJ   = $(LIBSRC:src/%.c=build/san/%.o) $(LIBCXX:src/%.cc=build/san/%.o)
@@ -79,11 +79,11 @@ build/san/kachestvo.fcgi: build/san/main.o $(SANOBJ)
 	$(CXX) $(SANFLAGS) -o $@ $^ $(LDLIBS)
 
 # The account-management command (src/admin.c) links the same library objects.
-cgi-bin/kachestvo-admin: build/admin.o $(OBJ)
+cgi-bin/kachestvo-admin: build/admin.o build/admin_users.o build/admin_demo.o $(OBJ)
 	@mkdir -p $(@D)
 	$(CXX) -o $@ $^ $(LDLIBS)
 
-build/san/kachestvo-admin: build/san/admin.o $(SANOBJ)
+build/san/kachestvo-admin: build/san/admin.o build/san/admin_users.o build/san/admin_demo.o $(SANOBJ)
 	$(CXX) $(SANFLAGS) -o $@ $^ $(LDLIBS)
 
 build/%.o: src/%.c src/*.h
@@ -109,7 +109,7 @@ build/fuzz/obj/%.o: src/%.cc src/*.h
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZOBJ)
 	clang++ -x c $(CFLAGS) $(FUZZFLAGS) -fsanitize=fuzzer -Isrc -o $@ $< -x none $(FUZZOBJ) $(LDLIBS)
 
-# Unit tests link the application without main.o; e2e tests link libcurl and their harness.
+# Unit tests link the application without main.o; e2e tests link libcurl, SQLite, libsodium and their harness.
 build/tests/test_%: tests/unit/test_%.c tests/unit/tap.h $(OBJ)
 	@mkdir -p $(@D)
 	$(CXX) -x c $(CFLAGS) -Isrc -o $@ $< -x none $(OBJ) $(LDLIBS)
@@ -121,7 +121,7 @@ build/tests/test_admin: cgi-bin/kachestvo-admin
 build/san/tests/test_admin: build/san/kachestvo-admin
 build/tests/test-%: tests/e2e/test-%.c tests/e2e/e2e.c tests/e2e/e2e.h tests/unit/tap.h
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -Itests/unit -o $@ $< tests/e2e/e2e.c $$(pkg-config --libs libcurl)
+	$(CC) $(CFLAGS) -Itests/unit -o $@ $< tests/e2e/e2e.c $$(pkg-config --libs libcurl sqlite3 libsodium)
 
 # The test tiers; each command prints ok / not ok lines, tests/run.sh adds them up.
 TESTS = $(UNIT:%=build/tests/test_%) \

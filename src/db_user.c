@@ -90,6 +90,20 @@ int db_user_set_disabled(struct db *db, int64_t user_id, bool disabled)
 	return db_exec(db, st);
 }
 
+int db_user_set_role(struct db *db, int64_t user_id, const char *role, int64_t municipality_id,
+		     int64_t school_id)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_USER_SET_ROLE,
+		"UPDATE user SET role = ?2, municipality_id = ?3, school_id = ?4 WHERE id = ?1");
+
+	if (!st || sqlite3_bind_int64(st, 1, user_id) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 2, role, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    bind_id_or_null(st, 3, municipality_id) != SQLITE_OK ||
+	    bind_id_or_null(st, 4, school_id) != SQLITE_OK)
+		return DB_ERR;
+	return db_exec(db, st);
+}
+
 int db_user_list(struct db *db, struct arena *a, struct user **out, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, STMT_USER_LIST, "SELECT " USER_COLUMNS " ORDER BY u.login");
@@ -106,6 +120,15 @@ int db_curator_add(struct db *db, int64_t user_id, int64_t school_id)
 
 	if (!st || sqlite3_bind_int64(st, 1, user_id) != SQLITE_OK ||
 	    sqlite3_bind_int64(st, 2, school_id) != SQLITE_OK)
+		return DB_ERR;
+	return db_exec(db, st) == DB_ERR ? DB_ERR : DB_OK;
+}
+
+int db_curator_clear(struct db *db, int64_t user_id)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_CURATOR_CLEAR, "DELETE FROM curator_school WHERE user_id = ?1");
+
+	if (!st || sqlite3_bind_int64(st, 1, user_id) != SQLITE_OK)
 		return DB_ERR;
 	return db_exec(db, st) == DB_ERR ? DB_ERR : DB_OK;
 }

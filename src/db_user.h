@@ -30,11 +30,21 @@ int db_user_add(struct db *db, const struct user *u, int64_t *id);
 int db_user_set_password(struct db *db, int64_t user_id, const char *hash);
 int db_user_set_disabled(struct db *db, int64_t user_id, bool disabled);
 
+/* Gives account `user_id` role `role` with municipality and school ids (0 stored
+ * as NULL); the schema refuses a scope that does not fit the role. Curated schools
+ * and sessions are the caller's (db_curator_clear, db_session_delete_user).
+ * Returns DB_OK, DB_NOTFOUND or DB_ERR. */
+int db_user_set_role(struct db *db, int64_t user_id, const char *role, int64_t municipality_id,
+		     int64_t school_id);
+
 /* All accounts by login. */
 int db_user_list(struct db *db, struct arena *a, struct user **out, size_t *n);
 
 /* Assigns a school to a curator. */
 int db_curator_add(struct db *db, int64_t user_id, int64_t school_id);
+
+/* Removes every school assignment of account `user_id` (none is fine). Returns DB_OK or DB_ERR. */
+int db_curator_clear(struct db *db, int64_t user_id);
 
 /* True when `u` may act on school `school_id` of municipality `muni_id`:
  * admin everywhere, coordinator in the municipality, curator on assigned

@@ -1,7 +1,7 @@
 /*
  * test_admin.c: the kachestvo-admin command run against a temp data dir (each role;
  * refused roles, scopes, passwords and duplicates; passwd, disable, enable, list,
- * demo-users), the audit rows every change leaves, the audit log's append-only
+ * demo-users; role changes and refused ones), the audit rows every change leaves, the audit log's append-only
  * triggers, and the audit readers of db_audit.c. The sanitizer build of this test
  * runs the sanitizer build of the command (build/san/kachestvo-admin).
  */
@@ -302,6 +302,64 @@ static void test_demo(struct db *db, struct arena *a)
 	   "a second demo-users changes neither the accounts nor the file");
 }
 
+static void test_role(struct db *db, struct arena *a)
+{
+	struct user u;
+	const char *sessions = "SELECT count(*) FROM session x JOIN user u ON u.id = x.user_id"
+			       " WHERE u.login = ?1";
+	const char *curated = "SELECT count(*) FROM curator_school c JOIN user u ON u.id = c.user_id"
+			      " WHERE u.login = ?1";
+	const char *changes = "SELECT count(*) FROM audit WHERE action = 'role_change' AND login = ?1";
+
+	ok(admin("role-pass-1", "user add role-test --role school --name 'Директор'"
+		 " --school ust-ilimsk/sosh-5") == 0 &&
+	   db_user_by_login(db, a, "role-test", &u) == DB_OK, "role: a school account to change");
+	add_session(db, u.id);
+	ok(admin(NULL, "user role role-test --role curator"
+		 " --schools ust-ilimsk/sosh-5,ust-ilimsk/sosh-7") == 0 &&
+	   db_user_by_login(db, a, "role-test", &u) == DB_OK && strcmp(u.role, "curator") == 0 &&
+	   u.school_id == 0 && strcmp(u.municipality_slug, "ust-ilimsk") == 0 &&
+	   count(db, curated, "role-test") == 2 &&
+	   db_user_in_scope(db, &u, school_id(db, "ust-ilimsk", "sosh-7"), u.municipality_id) &&
+	   !db_user_in_scope(db, &u, school_id(db, "ust-ilimsk", "sosh-1"), u.municipality_id),
+	   "role school → curator: role, no school, the curated schools");
+	ok(count(db, sessions, "role-test") == 0, "a role change ends the account's sessions");
+	ok(count(db, "SELECT count(*) FROM audit WHERE action = 'role_change' AND login = ?1 AND"
+		 " detail = 'school → curator scope=ust-ilimsk: sosh-5,sosh-7' AND addr LIKE 'cli:%'",
+		 "role-test") == 1, "role_change names the old and new role, the scope, the origin");
+
+	add_session(db, u.id);
+	ok(admin(NULL, "user role role-test --role school --school ust-ilimsk/sosh-999") == 1 &&
+	   admin(NULL, "user role role-test --role coordinator --municipality atlantis") == 1 &&
+	   admin(NULL, "user role role-test --role curator"
+		 " --schools ust-ilimsk/sosh-5,baley/sosh-14") == 1,
+	   "role: an unknown school or municipality, or two municipalities, are refused");
+	ok(admin(NULL, "user role role-test --role school") == 2 &&
+	   admin(NULL, "user role role-test --role admin --municipality baley") == 2 &&
+	   admin(NULL, "user role role-test --role boss") == 2 &&
+	   admin(NULL, "user role role-test --school ust-ilimsk/sosh-5") == 2 &&
+	   admin(NULL, "user role role-test --role admin --name X") == 2,
+	   "role: a scope that does not fit, an unknown role, no --role or a --name are usage errors");
+	ok(admin(NULL, "user role nobody-here --role admin") == 1, "role of an unknown login fails");
+	ok(db_user_by_login(db, a, "role-test", &u) == DB_OK && strcmp(u.role, "curator") == 0 &&
+	   u.school_id == 0 && count(db, curated, "role-test") == 2 &&
+	   count(db, sessions, "role-test") == 1 && count(db, changes, "role-test") == 1,
+	   "a refused role change changes nothing: role, schools, sessions, audit");
+
+	ok(admin(NULL, "user role role-test --role school --school ust-ilimsk/sosh-5") == 0 &&
+	   db_user_by_login(db, a, "role-test", &u) == DB_OK && strcmp(u.role, "school") == 0 &&
+	   u.school_slug && strcmp(u.school_slug, "sosh-5") == 0 &&
+	   strcmp(u.municipality_slug, "ust-ilimsk") == 0 && count(db, curated, "role-test") == 0 &&
+	   count(db, sessions, "role-test") == 0,
+	   "role curator → school: the school back, no curated schools, sessions ended");
+	ok(count(db, "SELECT count(*) FROM audit WHERE action = 'role_change' AND login = ?1 AND"
+		 " detail = 'curator → school scope=ust-ilimsk/sosh-5' AND school_id IS NOT NULL",
+		 "role-test") == 1 && count(db, changes, "role-test") == 2,
+	   "one role_change row per change");
+	ok(admin(NULL, "user list") == 0 && list_line("role-test") &&
+	   strstr(list_line("role-test"), "ust-ilimsk/sosh-5"), "list shows the new scope");
+}
+
 static void test_audit(struct db *db, struct arena *a)
 {
 	struct audit_row *rows;
@@ -309,12 +367,15 @@ static void test_audit(struct db *db, struct arena *a)
 	int64_t total = count(db, "SELECT count(*) FROM audit", NULL);
 	int64_t sosh2 = school_id(db, "ust-ilimsk", "sosh-2");
 
-	/* adds: root-admin, coord-test, school-test, curator-test, curator-muni, max-pw; 13 demo */
-	ok(audit_count(db, "user_add") == 6 + 13, "one user_add per account created (%lld)",
+	/* adds: root-admin, coord-test, school-test, curator-test, curator-muni, max-pw,
+	 * role-test; 13 demo */
+	ok(audit_count(db, "user_add") == 7 + 13, "one user_add per account created (%lld)",
 	   (long long)audit_count(db, "user_add"));
 	ok(audit_count(db, "user_password") == 1 && audit_count(db, "user_disable") == 1 &&
-	   audit_count(db, "user_enable") == 1, "one row per passwd, disable and enable");
-	ok(total == 6 + 13 + 3, "nothing else was recorded, refusals included (%lld)", (long long)total);
+	   audit_count(db, "user_enable") == 1 && audit_count(db, "role_change") == 2,
+	   "one row per passwd, disable, enable and role change");
+	ok(total == 7 + 13 + 3 + 2, "nothing else was recorded, refusals included (%lld)",
+	   (long long)total);
 	ok(count(db, "SELECT count(*) FROM audit WHERE action = 'user_add' AND login = ?1 AND"
 		 " detail = 'role=curator scope=ust-ilimsk: sosh-5,sosh-7' AND addr LIKE 'cli:%'",
 		 "curator-test") == 1, "user_add names the login, role and scope, and the origin");
@@ -405,6 +466,7 @@ int main(int argc, char **argv)
 	test_refusals(&db, &a);
 	test_passwd_disable(&db, &a);
 	test_demo(&db, &a);
+	test_role(&db, &a);
 	test_audit(&db, &a);
 
 	snprintf(path, sizeof path, "%s/stderr.log", dir);
