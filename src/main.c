@@ -178,6 +178,8 @@ static void wait_for_stop(void)
 
 static int serve(void)
 {
+	/* libmagic reads at most this much of an upload: the formats are known by their start */
+	static const size_t magic_bytes = 1 << 20;
 	static struct worker workers[THREADS_MAX];
 	pthread_t threads[THREADS_MAX];
 	long n = thread_count(), started = 0;
@@ -206,6 +208,7 @@ static int serve(void)
 		if (db_open(&w->db, cfg.db_path, false) != DB_OK ||
 		    arena_init(&w->arena, ARENA_FIRST, ARENA_CAP) != 0 ||
 		    !(w->magic = magic_open(MAGIC_MIME_TYPE)) || magic_load(w->magic, NULL) != 0 ||
+		    magic_setparam(w->magic, MAGIC_PARAM_BYTES_MAX, &magic_bytes) != 0 ||
 		    pthread_create(&threads[started], NULL, worker_run, w) != 0) {
 			log_err("main", "cannot start worker %ld", started);
 			break;

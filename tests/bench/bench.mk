@@ -1,5 +1,5 @@
 # bench.mk: `make bench`: builds the FastCGI hello baseline and runs tests/bench/bench.sh
-# (static file, hello, app pages through nginx with wrk). Included by the main Makefile.
+# (static file, hello, app pages through nginx with wrk; app memory per request; a 1 GiB upload).
 
 .PHONY: bench
 

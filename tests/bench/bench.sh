@@ -1,15 +1,22 @@
 #!/bin/sh
 # bench.sh: measures the portal behind nginx with wrk against two baselines: a static file
 # and a trivial FastCGI "hello" (build/bench/hello). Builds nothing: run `make bench`.
-# Starts src/run.sh (own PORT, temp DATA_DIR, own process group) plus hello on
-# DATA_DIR/hello.sock, reached through DATA_DIR/nginx.d/bench.conf; prints name, req/s,
-# p50, p99 per target (static, hello, school, municipality, roadmap) with the FastCGI process's
-# CPU time per request, the ratios school/hello and school/static, and the app's VmRSS before
-# and after; saves the table as DATA_DIR/bench.csv, copied to build/bench/bench.csv.
+# Starts src/run.sh (own PORT, temp DATA_DIR, own process group, KACHESTVO_UPLOAD_MAX_MB=1100)
+# plus hello on DATA_DIR/hello.sock, reached through DATA_DIR/nginx.d/bench.conf; prints name,
+# req/s, p50, p99 per target (static, hello, school, municipality, roadmap) with the FastCGI
+# process's CPU time per request, the ratios school/hello and school/static, and the app's
+# VmRSS before and after.
+# Memory per request: VmRSS after a warm-up of every app page against VmRSS after all app
+# targets (at least BENCH_MIN_REQS app requests, counted from wrk's totals; a top-up run of
+# the school page makes up a shortfall); target: no growth (<= 10 %).
+# A 1 GiB upload: logs in as the demo school administrator school-sosh-5, POSTs a sparse
+# 1 GiB "PDF" to /ust-ilimsk/schools/sosh-5/docs/ (expects 303), prints time, throughput and
+# the app's VmRSS/VmHWM growth (target <= 8 MiB), checks the stored file's SHA-256.
+# Saves the table as DATA_DIR/bench.csv, copied to build/bench/bench.csv.
 # Environment: BENCH_PORT (18089), BENCH_DURATION (10s), BENCH_WARMUP (2s), BENCH_THREADS (2),
-# BENCH_CONNS (32), BENCH_PERF=1 (perf-record the app during the school run:
-# build/bench/perf.txt; disturbs that run), BENCH_KEEP=1 (keep the temp data dir), APP
-# (the app binary, as in run.sh).
+# BENCH_CONNS (32), BENCH_MIN_REQS (100000), BENCH_UPLOAD=0 (skip the upload),
+# BENCH_PERF=1 (perf-record the app during the school run: build/bench/perf.txt; disturbs
+# that run), BENCH_KEEP=1 (keep the temp data dir), APP (the app binary, as in run.sh).
 set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
@@ -19,6 +26,11 @@ DURATION=${BENCH_DURATION:-10s}
 WARMUP=${BENCH_WARMUP:-2s}
 WRK_THREADS=${BENCH_THREADS:-2}
 WRK_CONNS=${BENCH_CONNS:-32}
+MIN_REQS=${BENCH_MIN_REQS:-100000}
+UPLOAD_MB=1100                  # the app's cap and, through run.sh, nginx's body limit
+UPLOAD_BYTES=1073741824         # 1 GiB
+UPLOAD_SCHOOL=/ust-ilimsk/schools/sosh-5
+UPLOAD_LOGIN=school-sosh-5
 export APP="${APP:-$ROOT/cgi-bin/kachestvo.fcgi}"
 HELLO=$ROOT/build/bench/hello
 OUT=$ROOT/build/bench
@@ -121,6 +133,7 @@ EOF
 "$HELLO" "$DATA/hello.sock" >"$DATA/hello.log" 2>&1 &
 hello_pid=$!
 
+export KACHESTVO_UPLOAD_MAX_MB=$UPLOAD_MB
 PORT=$PORT DATA_DIR=$DATA setsid sh -c 'echo $$ >"$1"; exec sh "$2/src/run.sh"' \
 	sh "$DATA/run.pid" "$ROOT" >"$DATA/run.log" 2>&1 </dev/null &
 
@@ -160,7 +173,22 @@ echo "name,url,req_per_s,p50_ms,p99_ms,requests,errors,fcgi_cpu_us_per_req" >"$C
 echo "wrk -t$WRK_THREADS -c$WRK_CONNS -d$DURATION (after a $WARMUP warm-up), $(nproc) cores, $BASE"
 printf '%-13s %-30s %10s %9s %9s %7s %9s\n' name url req/s p50_ms p99_ms errors cpu_us/rq
 
-echo "$TARGETS" | while IFS='=' read -r name url; do
+# Requests the app has served since rss_warm (VmRSS after every app page's warm-up, below).
+app_reqs=0
+# rss_trace: "name VmRSS/VmHWM" after each app target, to tell warm-up from a leak
+# The count of requests in a RESULT line ("" when wrk printed none).
+result_reqs() { [ -n "$1" ] && echo "$1" | awk '{ print $5 }' || echo 0; }
+
+# Every app page once under load before the baseline: each thread prepares its statements and
+# grows its arena on its first visit of a page, which is warm-up, not growth per request.
+for url in /ust-ilimsk/schools/sosh-7/ /ust-ilimsk/ /ust-ilimsk/roadmap/; do
+	wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d1s "$BASE$url" >/dev/null 2>&1 </dev/null || true
+done
+rss_warm=$(rss "$app_pid" VmRSS)
+rss_trace=" all-pages-warm-up $rss_warm/$(rss "$app_pid" VmHWM)"
+
+# No pipe into the loop: it runs in this shell, so rss_warm and app_reqs survive it.
+while IFS='=' read -r name url; do
 	# One probe first: a wrong status skips the target; a timeout is noted and measured anyway.
 	code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 3 "$BASE$url" || true)
 	[ "$code" = 000 ] && echo "# $name: the probe request timed out (3 s); measuring anyway"
@@ -169,12 +197,14 @@ echo "$TARGETS" | while IFS='=' read -r name url; do
 		echo "$name,$url,,,,,HTTP $code," >>"$CSV"
 		continue
 	fi
-	wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d"$WARMUP" "$BASE$url" >/dev/null 2>&1 </dev/null || true
 	case $name in
 	static) cpu_pid= ;;
 	hello) cpu_pid=$hello_pid ;;
 	*) cpu_pid=$app_pid ;;
 	esac
+	warm=$(wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d"$WARMUP" -s "$DATA/report.lua" \
+		"$BASE$url" </dev/null 2>&1 | grep '^RESULT ' || true)
+	[ "$cpu_pid" = "$app_pid" ] && app_reqs=$((app_reqs + $(result_reqs "$warm")))
 	t0=$( [ -n "$cpu_pid" ] && ticks "$cpu_pid" || echo 0)
 	perf_pid=
 	if [ "$name" = school ] && [ "${BENCH_PERF:-0}" = 1 ]; then
@@ -196,12 +226,38 @@ echo "$TARGETS" | while IFS='=' read -r name url; do
 		echo "$name,$url,,,,,wrk failed," >>"$CSV"
 		continue
 	fi
+	if [ "$cpu_pid" = "$app_pid" ]; then
+		app_reqs=$((app_reqs + $(result_reqs "$line")))
+		rss_trace="$rss_trace $name $(rss "$app_pid" VmRSS)/$(rss "$app_pid" VmHWM)"
+	fi
 	set -- $line
 	# CPU of the FastCGI process per request (hello or the app; none for static), in µs.
 	cpu=$(awk -v d=$((t1 - t0)) -v hz="$HZ" -v n="$5" -v p="$cpu_pid" \
 		'BEGIN { if (p == "" || n == 0) print "-"; else printf "%.0f\n", d * 1e6 / hz / n }')
 	printf '%-13s %-30s %10s %9s %9s %7s %9s\n' "$name" "$url" "$2" "$3" "$4" "$6" "$cpu"
 	echo "$name,$url,$2,$3,$4,$5,$6,$cpu" >>"$CSV"
+done <<EOF
+$TARGETS
+EOF
+
+# Top-up runs of the school page until the app has served MIN_REQS requests since rss_warm
+# (sized from the school rate seen so far, at most three runs of at most 60 s each).
+SCHOOL_URL=/ust-ilimsk/schools/sosh-7/
+topup=0
+while [ -n "$rss_warm" ] && [ "$app_reqs" -lt "$MIN_REQS" ] && [ $topup -lt 3 ]; do
+	topup=$((topup + 1))
+	rate=$(awk -F, '$1 == "school" && $3 != "" { print $3 }' "$CSV")
+	secs=$(awk -v need=$((MIN_REQS - app_reqs)) -v r="${rate:-0}" \
+		'BEGIN { s = (r > 0) ? int(need * 1.2 / r) + 2 : 10; if (s > 60) s = 60; print s }')
+	line=$(wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d"${secs}s" -s "$DATA/report.lua" \
+		"$BASE$SCHOOL_URL" </dev/null 2>&1 | grep '^RESULT ' || true)
+	[ -n "$line" ] || { echo "# school top-up run: wrk failed"; break; }
+	app_reqs=$((app_reqs + $(result_reqs "$line")))
+	set -- $line
+	printf '%-13s %-30s %10s %9s %9s %7s %9s   (%ss to reach %s app requests)\n' \
+		"school-more" "$SCHOOL_URL" "$2" "$3" "$4" "$6" "-" "$secs" "$MIN_REQS"
+	echo "school_topup,$SCHOOL_URL,$2,$3,$4,$5,$6," >>"$CSV"
+	rss_trace="$rss_trace school-more $(rss "$app_pid" VmRSS)/$(rss "$app_pid" VmHWM)"
 done
 
 rss_after=$(rss "$app_pid" VmRSS)
@@ -211,18 +267,128 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) pri
 school_hello=$(ratio "$(rps school)" "$(rps hello)")
 school_static=$(ratio "$(rps school)" "$(rps static)")
 verdict=$(awk -v r="$school_hello" 'BEGIN { if (r == "n/a") print "n/a"; else if (r + 0 >= 0.5) print "met"; else print "NOT met" }')
+# Memory per request: growth of VmRSS over the app requests since the warm-up, in per cent.
+growth=$(awk -v a="$rss_warm" -v b="$rss_after" \
+	'BEGIN { if (a == "" || b == "" || a == 0) print "n/a"; else printf "%.1f\n", (b - a) * 100 / a }')
+mem_verdict=$(awk -v g="$growth" -v n="$app_reqs" -v m="$MIN_REQS" 'BEGIN {
+	if (g == "n/a") print "n/a"; else if (n < m) print "n/a: fewer than " m " requests";
+	else if (g + 0 <= 10) print "met"; else print "NOT met" }')
 
 echo
 echo "school/hello  = $school_hello   (target >= 0.50: $verdict)"
 echo "school/static = $school_static"
 echo "app VmRSS: before ${rss_before:-?} kB, after ${rss_after:-?} kB (peak ${hwm_after:-?} kB)"
+echo "app VmRSS after warm-up ${rss_warm:-?} kB, after $app_reqs requests ${rss_after:-?} kB," \
+	"growth $growth% (target no growth, <= 10%: $mem_verdict)"
+echo "  app VmRSS/VmHWM kB after each app target:$rss_trace"
 {
 	echo "ratio_school_hello,,$school_hello,,,,,"
 	echo "ratio_school_static,,$school_static,,,,,"
 	echo "app_vmrss_before_kb,,${rss_before:-},,,,,"
 	echo "app_vmrss_after_kb,,${rss_after:-},,,,,"
 	echo "app_vmhwm_after_kb,,${hwm_after:-},,,,,"
+	echo "app_vmrss_warm_kb,,${rss_warm:-},,,,,"
+	echo "app_requests_after_warm,,$app_reqs,,,,,"
+	echo "app_vmrss_growth_pct,,$growth,,,,,"
 } >>"$CSV"
+
+# ---- A 1 GiB upload as the demo school administrator ----
+# Prints "upload: <reason>" and leaves a CSV row when a step fails; the bench goes on.
+upload_fail() {
+	echo "upload: FAILED: $*"
+	echo "upload_1gib,$UPLOAD_SCHOOL/docs/,,,,,$*," >>"$CSV"
+	if [ -s "$DATA/logs/app.log" ]; then
+		echo "--- $DATA/logs/app.log (last lines)"
+		tail -n 5 "$DATA/logs/app.log"
+	fi
+}
+# The value of the hidden _csrf field in the form after the line matching $1 (a regex).
+csrf_after() {
+	awk -v start="$1" '$0 ~ start { on = 1 }
+		on && match($0, /name="_csrf" value="[^"]*"/) {
+			v = substr($0, RSTART, RLENGTH); sub(/^name="_csrf" value="/, "", v); sub(/"$/, "", v)
+			print v; exit }'
+}
+
+upload() {
+	jar=$DATA/bench-cookies.txt
+	big=$DATA/big.pdf
+	pass=$(awk -F '\t' -v l="$UPLOAD_LOGIN" '$1 == l { print $2; exit }' "$DATA/demo-accounts.txt" 2>/dev/null)
+	[ -n "$pass" ] || { upload_fail "no $UPLOAD_LOGIN in demo-accounts.txt"; return; }
+	token=$(curl -s -c "$jar" -b "$jar" --max-time 5 "$BASE/login" | csrf_after '<form' || true)
+	[ -n "$token" ] || { upload_fail "no _csrf on GET /login"; return; }
+	code=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" --max-time 10 \
+		--data-urlencode "_csrf=$token" --data-urlencode "login=$UPLOAD_LOGIN" \
+		--data-urlencode "password=$pass" "$BASE/login" || true)
+	[ "$code" = 303 ] && grep -q '[[:space:]]sid[[:space:]]' "$jar" ||
+		{ upload_fail "POST /login: HTTP $code, no sid cookie"; return; }
+	token=$(curl -s -b "$jar" --max-time 5 "$BASE$UPLOAD_SCHOOL/docs/" |
+		csrf_after 'enctype="multipart/form-data"' || true)
+	[ -n "$token" ] || { upload_fail "no upload form with _csrf on GET $UPLOAD_SCHOOL/docs/"; return; }
+
+	# A sparse file libmagic calls application/pdf: the header, then zeros up to 1 GiB.
+	printf '%%PDF-1.4\n' >"$big"
+	truncate -s "$UPLOAD_BYTES" "$big"
+	sent_sha=$(sha256sum "$big" | cut -d' ' -f1)
+
+	# VmHWM is reset to the current VmRSS (clear_refs 5) so that the peak is the upload's own.
+	up_rss0=$(rss "$app_pid" VmRSS)
+	up_hwm0=$(rss "$app_pid" VmHWM)
+	if (echo 5 >"/proc/$app_pid/clear_refs") 2>/dev/null; then
+		peak_base=$up_rss0 peak_note="VmHWM reset before the upload"
+	else
+		peak_base=$up_hwm0 peak_note="VmHWM not resettable: growth of the lifetime peak"
+	fi
+	res=$(curl -s -o "$DATA/upload-response.html" -D "$DATA/upload-headers.txt" -b "$jar" \
+		--max-time 600 -w '%{http_code} %{time_total}' \
+		-F "_csrf=$token" -F type=report -F "title=Нагрузочная проверка: 1 ГиБ" \
+		-F "file=@$big;filename=big.pdf" "$BASE$UPLOAD_SCHOOL/docs/" || true)
+	up_rss1=$(rss "$app_pid" VmRSS)
+	up_hwm1=$(rss "$app_pid" VmHWM)
+	code=${res%% *}
+	secs=${res#* }
+	where=$(awk 'tolower($1) == "location:" { sub(/\r$/, "", $2); print $2 }' "$DATA/upload-headers.txt" 2>/dev/null || true)
+	if [ "$code" != 303 ]; then
+		upload_fail "POST $UPLOAD_SCHOOL/docs/ (1 GiB): HTTP $code after ${secs}s"
+		rm -f "$big"
+		return
+	fi
+	secs=$(awk -v t="$secs" 'BEGIN { printf "%.2f\n", t }')
+	mibps=$(awk -v b="$UPLOAD_BYTES" -v t="$secs" 'BEGIN { printf "%.1f\n", (t > 0) ? b / 1048576 / t : 0 }')
+	stored=$DATA/files/$(echo "$sent_sha" | cut -c1-2)/$sent_sha
+	if [ -f "$stored" ]; then
+		stored_sha=$(sha256sum "$stored" | cut -d' ' -f1)
+	else
+		stored_sha="missing"
+	fi
+	[ "$stored_sha" = "$sent_sha" ] && same=yes || same=NO
+	rss_grow=$((up_rss1 - up_rss0))
+	peak_grow=$((up_hwm1 - peak_base))
+	up_verdict=$(awk -v a=$rss_grow -v b=$peak_grow 'BEGIN { print (a <= 8192 && b <= 8192) ? "met" : "NOT met" }')
+	echo
+	echo "upload 1 GiB as $UPLOAD_LOGIN: HTTP $code -> $where in ${secs}s ($mibps MiB/s, curl -> nginx -> app -> disk)"
+	echo "stored $stored"
+	echo "sha256 sent   $sent_sha"
+	echo "sha256 stored $stored_sha (same: $same)"
+	echo "app memory during a 1 GiB upload: +$rss_grow kB (peak +$peak_grow kB; $peak_note)" \
+		"(target <= 8 MiB: $up_verdict)"
+	echo "  app VmRSS before $up_rss0 kB, after $up_rss1 kB; VmHWM after $up_hwm1 kB"
+	{
+		echo "upload_1gib,$UPLOAD_SCHOOL/docs/,$mibps,,,1,0,"
+		echo "upload_seconds,,$secs,,,,,"
+		echo "upload_mib_per_s,,$mibps,,,,,"
+		echo "upload_app_vmrss_before_kb,,$up_rss0,,,,,"
+		echo "upload_app_vmrss_after_kb,,$up_rss1,,,,,"
+		echo "upload_app_vmhwm_after_kb,,$up_hwm1,,,,,"
+		echo "upload_app_rss_growth_kb,,$rss_grow,,,,,"
+		echo "upload_app_peak_growth_kb,,$peak_grow,,,,,"
+		echo "upload_sha256,,$sent_sha,,,,,"
+		echo "upload_sha256_same,,$same,,,,,"
+	} >>"$CSV"
+	rm -f "$big" "$stored"
+}
+[ "${BENCH_UPLOAD:-1}" = 0 ] || upload
+
 echo "CSV: $OUT/bench.csv"
 [ "${BENCH_PERF:-0}" = 1 ] && echo "profile: $OUT/perf.txt"
 ok=1
