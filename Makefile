@@ -33,6 +33,7 @@ LIBSRC = src/http.c \
          src/actors.c \
          src/view.c \
          src/vocab.c \
+         src/deadline.c \
          src/db.c \
          src/db_municipality.c \
          src/db_school.c \
@@ -48,12 +49,12 @@ LIBSRC = src/http.c \
          src/log.c
 LIBCXX = src/tpl_bridge.cc
 
-UNIT   = arena http route vocab config db view tpl auth seed multipart admin
+UNIT   = arena http route vocab config db view tpl auth seed multipart admin deadline
 E2E    = pages hostile docs attacks
 
 OBJ      = $(LIBSRC:src/%.c=build/%.o) $(LIBCXX:src/%.cc=build/%.o)
 SANOBJ   = $(LIBSRC:src/%.c=build/san/%.o) $(LIBCXX:src/%.cc=build/san/%.o)
-FUZZ     = query path cookie multipart
+FUZZ     = query path cookie multipart deadline
 FUZZOBJ  = $(LIBSRC:src/%.c=build/fuzz/obj/%.o) $(LIBCXX:src/%.cc=build/fuzz/obj/%.o)
 FUZZBIN  = $(FUZZ:%=build/fuzz/fuzz_%)
 FUZZFLAGS = -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=undefined

@@ -170,6 +170,16 @@ static enum msg upload_message(enum upload_err e)
 	return MSG_NO_FILE;
 }
 
+/* A new version may only continue a series of the same school and type. */
+static bool series_ok(struct req *rq, int64_t series, const char *type)
+{
+	struct document first;
+
+	return db_document_get(&rq->w->db, rq->arena, series, &first) == DB_OK &&
+	       first.series == series && first.school_id == rq->school->id &&
+	       strcmp(first.type, type) == 0;
+}
+
 int doc_upload_page(struct req *rq, struct resp *rs)
 {
 	struct db *db = &rq->w->db;
@@ -181,6 +191,10 @@ int doc_upload_page(struct req *rq, struct resp *rs)
 	if (!fields_ok || up->err != UPLOAD_OK)
 		return docs_render(rq, rs, up->err == UPLOAD_TOO_BIG ? 413 : 422, &f,
 				   upload_message(up->err));
+	if (f.id[UF_SERIES] && !series_ok(rq, f.id[UF_SERIES], f.val[UF_TYPE])) {
+		f.err[UF_SERIES] = MSG_CHOICE;   /* refused before the file is stored */
+		return docs_render(rq, rs, 422, &f, MSG__MAX);
+	}
 	d.school_id = rq->school->id;
 	d.series = f.id[UF_SERIES];
 	d.type = f.val[UF_TYPE];

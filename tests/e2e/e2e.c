@@ -4,6 +4,7 @@
 #include "e2e.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <signal.h>
@@ -12,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -19,6 +21,8 @@
 #include <arpa/inet.h>
 #include <curl/curl.h>
 #include <netinet/in.h>
+#include <sodium.h>
+#include <sqlite3.h>
 
 struct e2e {
 	pid_t pid;      /* sh src/run.sh, leader of its own process group */
@@ -27,6 +31,15 @@ struct e2e {
 	int port;
 	char dir[64];   /* DATA_DIR */
 	CURL *curl;
+	const char *const *env;   /* extra NAME=value settings for run.sh, until it has started */
+	char *accounts;           /* demo-accounts.txt, read on first use, fields split by NULs */
+	size_t accounts_len;
+};
+
+struct e2e_browser {
+	struct e2e *e;
+	CURL *curl;               /* its own handle: its own cookie jar */
+	char csrf[128];           /* the last _csrf field seen */
 };
 
 struct growbuf {
@@ -130,6 +143,7 @@ static void cleanup(struct e2e *e)
 {
 	nftw(e->dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
 	curl_easy_cleanup(e->curl);
+	free(e->accounts);
 	free(e);
 }
 
@@ -143,6 +157,8 @@ static void spawn_run_sh(const struct e2e *e)
 	snprintf(log, sizeof log, "%s/run.log", e->dir);
 	setenv("PORT", port, 1);
 	setenv("DATA_DIR", e->dir, 1);
+	for (const char *const *v = e->env; v && *v; v++)
+		putenv((char *)*v);   /* the child's own environment, exec'd just below */
 	if ((fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0644)) < 0)
 		_exit(127);
 	dup2(fd, STDOUT_FILENO);
@@ -156,11 +172,17 @@ static void spawn_run_sh(const struct e2e *e)
 
 struct e2e *e2e_start(void)
 {
+	return e2e_start_env(NULL);
+}
+
+struct e2e *e2e_start_env(const char *const *env)
+{
 	struct e2e *e = calloc(1, sizeof *e);
 	struct e2e_resp r;
 
 	if (!e)
 		return NULL;
+	e->env = env;
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	strcpy(e->dir, "/tmp/kachestvo-e2e-XXXXXX");
 	if ((e->port = free_port()) < 0 || !mkdtemp(e->dir) || !(e->curl = curl_easy_init())) {
@@ -182,6 +204,7 @@ struct e2e *e2e_start(void)
 		e2e_resp_free(&r);
 		if (status == 200) {
 			e->ready = 1;
+			e->env = NULL;
 			return e;
 		}
 		if (reap(e))
@@ -209,30 +232,85 @@ static size_t collect(char *data, size_t size, size_t n, void *arg)
 	return size * n;
 }
 
-int e2e_request(struct e2e *e, const char *method, const char *path, const char *cookie,
-		struct e2e_resp *r)
-{
-	struct growbuf body = { 0 }, head = { 0 };
-	char url[32];
+/* One transfer under way: what comes back, and where it goes. */
+struct call {
+	struct growbuf body, head;
 	char *target;
-	long status = 0;
-	CURL *c = e->curl;
-	CURLcode rc;
+	struct curl_slist *headers;
+};
 
-	memset(r, 0, sizeof *r);
+/* Resets the handle and points it at path; the caller adds its options, then call_end(). */
+static int call_begin(const struct e2e *e, CURL *c, const char *path, struct call *k)
+{
+	char url[32];
+
+	memset(k, 0, sizeof *k);
 	snprintf(url, sizeof url, "http://127.0.0.1:%d", e->port);
-	if (!(target = malloc(strlen(url) + strlen(path) + 1)))
-		return 0;
-	strcat(strcpy(target, url), path);
+	if (!(k->target = malloc(strlen(url) + strlen(path) + 1)))
+		return -1;
+	strcat(strcpy(k->target, url), path);
 	curl_easy_reset(c);
-	curl_easy_setopt(c, CURLOPT_URL, target);
+	curl_easy_setopt(c, CURLOPT_URL, k->target);
 	curl_easy_setopt(c, CURLOPT_PATH_AS_IS, 1L);
 	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
 	curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
 	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, collect);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, &body);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, &k->body);
 	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, collect);
-	curl_easy_setopt(c, CURLOPT_HEADERDATA, &head);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, &k->head);
+	return 0;
+}
+
+/* Adds header lines to the call; extra is NULL or NULL-terminated. */
+static void call_headers(struct call *k, const char *const *extra)
+{
+	for (; extra && *extra; extra++)
+		k->headers = curl_slist_append(k->headers, *extra);
+}
+
+/* Splits the header block into NUL-terminated lines for e2e_header(). */
+static void resp_fill(struct e2e_resp *r, struct call *k, long status)
+{
+	r->status = (int)status;
+	r->body = k->body.p ? k->body.p : calloc(1, 1);
+	r->len = k->body.len;
+	r->headers = k->head.p ? k->head.p : calloc(1, 1);
+	r->hlen = k->head.len;
+	if ((r->lines = malloc(r->hlen + 1)) != NULL) {
+		memcpy(r->lines, r->headers, r->hlen + 1);
+		for (size_t i = 0; i < r->hlen; i++)
+			if (r->lines[i] == '\r' || r->lines[i] == '\n')
+				r->lines[i] = '\0';
+	}
+}
+
+static int call_end(const struct e2e *e, CURL *c, const char *method, const char *path,
+		    struct call *k, struct e2e_resp *r)
+{
+	long status = 0;
+	CURLcode rc;
+
+	if (k->headers)
+		curl_easy_setopt(c, CURLOPT_HTTPHEADER, k->headers);
+	if ((rc = curl_easy_perform(c)) == CURLE_OK)
+		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+	else if (strcmp(path, "/healthz") != 0 || e->ready)
+		printf("# e2e: %s %.80s: %s\n", method, path, curl_easy_strerror(rc));
+	curl_slist_free_all(k->headers);
+	free(k->target);
+	resp_fill(r, k, status);
+	return r->status;
+}
+
+int e2e_request(struct e2e *e, const char *method, const char *path, const char *cookie,
+		struct e2e_resp *r)
+{
+	struct call k;
+	CURL *c = e->curl;
+
+	memset(r, 0, sizeof *r);
+	if (call_begin(e, c, path, &k) != 0)
+		return 0;
 	if (cookie)
 		curl_easy_setopt(c, CURLOPT_COOKIE, cookie);
 	if (strcmp(method, "HEAD") == 0)
@@ -241,23 +319,7 @@ int e2e_request(struct e2e *e, const char *method, const char *path, const char 
 		curl_easy_setopt(c, CURLOPT_POSTFIELDS, "");
 	else if (strcmp(method, "GET") != 0)
 		curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
-	if ((rc = curl_easy_perform(c)) == CURLE_OK)
-		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
-	else if (strcmp(path, "/healthz") != 0 || e->ready)
-		printf("# e2e: %s %.80s: %s\n", method, path, curl_easy_strerror(rc));
-	free(target);
-	r->status = (int)status;
-	r->body = body.p ? body.p : calloc(1, 1);
-	r->len = body.len;
-	r->headers = head.p ? head.p : calloc(1, 1);
-	r->hlen = head.len;
-	if ((r->lines = malloc(r->hlen + 1)) != NULL) {
-		memcpy(r->lines, r->headers, r->hlen + 1);
-		for (size_t i = 0; i < r->hlen; i++)
-			if (r->lines[i] == '\r' || r->lines[i] == '\n')
-				r->lines[i] = '\0';
-	}
-	return r->status;
+	return call_end(e, c, method, path, &k, r);
 }
 
 int e2e_get(struct e2e *e, const char *path, struct e2e_resp *r)
@@ -315,4 +377,391 @@ int e2e_finish(struct e2e *e)
 		print_tail(path, 60);
 	cleanup(e);
 	return clean;
+}
+
+const char *e2e_data_dir(const struct e2e *e)
+{
+	return e->dir;
+}
+
+/* The whole file, malloc'd and NUL-terminated; NULL if unreadable. */
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	struct growbuf b = { 0 };
+	char chunk[4096];
+	size_t n;
+
+	if (!f)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		if (collect(chunk, 1, n, &b) != n)
+			break;
+	fclose(f);
+	return b.p ? b.p : calloc(1, 1);
+}
+
+const char *e2e_password(struct e2e *e, const char *login)
+{
+	char path[128];
+	const char *end;
+
+	if (!e->accounts) {
+		snprintf(path, sizeof path, "%s/demo-accounts.txt", e->dir);
+		if (!(e->accounts = slurp(path)))
+			return NULL;
+		e->accounts_len = strlen(e->accounts);
+		for (char *p = e->accounts; *p; p++)   /* TAB-separated fields, one account a line */
+			if (*p == '\t' || *p == '\n')
+				*p = '\0';
+	}
+	/* now: login NUL password NUL role NUL scope NUL note NUL, account after account */
+	end = e->accounts + e->accounts_len;
+	for (const char *p = e->accounts; p < end; ) {
+		const char *name = p, *password;
+
+		p += strlen(p) + 1;
+		if (p >= end)
+			break;
+		password = p;
+		for (int i = 0; i < 4 && p < end; i++)
+			p += strlen(p) + 1;
+		if (strcmp(name, login) == 0)
+			return password;
+	}
+	return NULL;
+}
+
+int e2e_raw(struct e2e *e, const char *request, size_t len, int timeout_s, struct e2e_resp *r)
+{
+	struct sockaddr_in sa = { .sin_family = AF_INET, .sin_port = htons((unsigned short)e->port),
+				  .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	struct timeval tv = { timeout_s, 0 };
+	struct call k;
+	char chunk[4096], *end, *sp;
+	long status = 0;
+	ssize_t n;
+	int fd;
+
+	memset(r, 0, sizeof *r);
+	memset(&k, 0, sizeof k);
+	if ((fd = socket(AF_INET, SOCK_STREAM, 0)) < 0)
+		return 0;
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+	if (connect(fd, (struct sockaddr *)&sa, sizeof sa) == 0) {
+		for (size_t off = 0; off < len; off += (size_t)n)
+			if ((n = send(fd, request + off, len - off, MSG_NOSIGNAL)) <= 0)
+				break;
+		shutdown(fd, SHUT_WR);
+		while ((n = recv(fd, chunk, sizeof chunk, 0)) > 0)
+			collect(chunk, 1, (size_t)n, &k.body);
+	}
+	close(fd);
+	/* split "HTTP/1.1 NNN …\r\nheaders\r\n\r\nbody" */
+	if (k.body.p && (end = strstr(k.body.p, "\r\n\r\n")) != NULL) {
+		size_t hlen = (size_t)(end - k.body.p) + 4;
+
+		k.head.p = strndup(k.body.p, hlen);
+		k.head.len = hlen;
+		memmove(k.body.p, k.body.p + hlen, k.body.len - hlen + 1);
+		k.body.len -= hlen;
+		if (strncmp(k.head.p, "HTTP/1.", 7) == 0 && (sp = strchr(k.head.p, ' ')) != NULL)
+			status = strtol(sp + 1, NULL, 10);
+	}
+	resp_fill(r, &k, status);
+	return r->status;
+}
+
+/* ---- browsers ---- */
+
+struct e2e_browser *e2e_browser_new(struct e2e *e)
+{
+	struct e2e_browser *b = calloc(1, sizeof *b);
+
+	if (!b)
+		return NULL;
+	b->e = e;
+	if (!(b->curl = curl_easy_init())) {
+		free(b);
+		return NULL;
+	}
+	curl_easy_setopt(b->curl, CURLOPT_COOKIEFILE, "");   /* the in-memory cookie engine */
+	return b;
+}
+
+void e2e_browser_free(struct e2e_browser *b)
+{
+	if (!b)
+		return;
+	curl_easy_cleanup(b->curl);
+	free(b);
+}
+
+const char *e2e_csrf(const struct e2e_browser *b)
+{
+	return b->csrf;
+}
+
+char *e2e_cookie(struct e2e_browser *b, const char *name)
+{
+	struct curl_slist *list = NULL;
+	char *value = NULL;
+
+	if (curl_easy_getinfo(b->curl, CURLINFO_COOKIELIST, &list) != CURLE_OK)
+		return NULL;
+	/* Netscape format: domain, flag, path, secure, expiry, name, value, TAB-separated */
+	for (struct curl_slist *l = list; l && !value; l = l->next) {
+		const char *p = l->data;
+
+		for (int i = 0; i < 5 && p; i++)
+			if ((p = strchr(p, '\t')) != NULL)
+				p++;
+		if (p && strncmp(p, name, strlen(name)) == 0 && p[strlen(name)] == '\t')
+			value = strdup(p + strlen(name) + 1);
+	}
+	curl_slist_free_all(list);
+	return value;
+}
+
+static int b_begin(struct e2e_browser *b, const char *path, struct call *k, struct e2e_resp *r)
+{
+	memset(r, 0, sizeof *r);
+	if (call_begin(b->e, b->curl, path, k) != 0)
+		return -1;
+	curl_easy_setopt(b->curl, CURLOPT_COOKIEFILE, "");
+	return 0;
+}
+
+/* Performs the call and remembers the page's _csrf field, if it has one. */
+static int b_end(struct e2e_browser *b, const char *method, const char *path, struct call *k,
+		 struct e2e_resp *r)
+{
+	static const char field[] = "name=\"_csrf\" value=\"";
+	const char *p;
+
+	call_end(b->e, b->curl, method, path, k, r);
+	if ((p = strstr(r->body, field)) != NULL) {
+		p += sizeof field - 1;
+		size_t n = strcspn(p, "\"");
+
+		if (n < sizeof b->csrf) {
+			memcpy(b->csrf, p, n);
+			b->csrf[n] = '\0';
+		}
+	}
+	return r->status;
+}
+
+int e2e_b_get(struct e2e_browser *b, const char *path, struct e2e_resp *r)
+{
+	struct call k;
+
+	if (b_begin(b, path, &k, r) != 0)
+		return 0;
+	return b_end(b, "GET", path, &k, r);
+}
+
+int e2e_b_raw(struct e2e_browser *b, const char *path, const char *content_type, const void *body,
+	      size_t len, const char *const *extra, struct e2e_resp *r)
+{
+	struct call k;
+	char ct[256];
+
+	if (b_begin(b, path, &k, r) != 0)
+		return 0;
+	snprintf(ct, sizeof ct, "Content-Type:%s%s", content_type ? " " : "",
+		 content_type ? content_type : "");
+	call_headers(&k, (const char *const[]){ ct, "Expect:", NULL });
+	call_headers(&k, extra);
+	curl_easy_setopt(b->curl, CURLOPT_POST, 1L);
+	curl_easy_setopt(b->curl, CURLOPT_POSTFIELDS, body);
+	curl_easy_setopt(b->curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+	return b_end(b, "POST", path, &k, r);
+}
+
+int e2e_b_post(struct e2e_browser *b, const char *path, const char *form, const char *const *extra,
+	       struct e2e_resp *r)
+{
+	return e2e_b_raw(b, path, "application/x-www-form-urlencoded", form, strlen(form), extra, r);
+}
+
+int e2e_b_upload(struct e2e_browser *b, const char *path, const struct e2e_part *parts, size_t n,
+		 const char *const *extra, struct e2e_resp *r)
+{
+	struct call k;
+	curl_mime *mime;
+	int status;
+
+	if (b_begin(b, path, &k, r) != 0 || !(mime = curl_mime_init(b->curl)))
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		curl_mimepart *part = curl_mime_addpart(mime);
+
+		curl_mime_name(part, parts[i].name);
+		if (parts[i].filename) {
+			curl_mime_data(part, parts[i].size ? parts[i].data : "", parts[i].size);
+			curl_mime_filename(part, parts[i].filename);
+			curl_mime_type(part, "application/octet-stream");
+		} else
+			curl_mime_data(part, parts[i].value, CURL_ZERO_TERMINATED);
+	}
+	call_headers(&k, (const char *const[]){ "Expect:", NULL });
+	call_headers(&k, extra);
+	curl_easy_setopt(b->curl, CURLOPT_MIMEPOST, mime);
+	status = b_end(b, "POST", path, &k, r);
+	curl_mime_free(mime);
+	return status;
+}
+
+char *e2e_form(const char *const *pairs)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct growbuf b = { 0 };
+
+	collect("", 1, 0, &b);
+	for (size_t i = 0; pairs[i] && pairs[i + 1]; i += 2) {
+		if (i)
+			collect("&", 1, 1, &b);
+		collect((char *)pairs[i], 1, strlen(pairs[i]), &b);
+		collect("=", 1, 1, &b);
+		for (const unsigned char *v = (const unsigned char *)pairs[i + 1]; *v; v++) {
+			char esc[3] = { '%', hex[*v >> 4], hex[*v & 15] };
+
+			if ((*v >= 'a' && *v <= 'z') || (*v >= 'A' && *v <= 'Z') ||
+			    (*v >= '0' && *v <= '9') || strchr("-._~", *v))
+				collect((char *)v, 1, 1, &b);
+			else
+				collect(esc, 1, 3, &b);
+		}
+	}
+	return b.p;
+}
+
+int e2e_login(struct e2e_browser *b, const char *login, const char *password, struct e2e_resp *r)
+{
+	struct e2e_resp page;
+	char *form;
+	int status;
+
+	e2e_b_get(b, "/login", &page);
+	e2e_resp_free(&page);
+	form = e2e_form((const char *const[]){ "_csrf", b->csrf, "login", login,
+					       "password", password ? password : "", "next", "", NULL, NULL });
+	status = e2e_b_post(b, "/login", form ? form : "", NULL, r ? r : &page);
+	if (!r)
+		e2e_resp_free(&page);
+	free(form);
+	if (status == 303) {
+		e2e_b_get(b, "/cabinet/", &page);
+		e2e_resp_free(&page);
+	}
+	return status;
+}
+
+/* ---- database and files ---- */
+
+static char *vquery(struct e2e *e, int first_only, const char *fmt, va_list ap)
+{
+	char path[128], *sql = sqlite3_vmprintf(fmt, ap);
+	struct growbuf out = { 0 };
+	sqlite3_stmt *st = NULL;
+	sqlite3 *db = NULL;
+	int rc = SQLITE_ERROR;
+
+	snprintf(path, sizeof path, "%s/portal.db", e->dir);
+	if (sql && sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    sqlite3_busy_timeout(db, 5000) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			for (int i = 0; i < sqlite3_column_count(st); i++) {
+				const char *v = (const char *)sqlite3_column_text(st, i);
+
+				if (i)
+					collect("|", 1, 1, &out);
+				if (v)
+					collect((char *)v, 1, strlen(v), &out);
+			}
+			collect("\n", 1, 1, &out);
+			if (first_only) {
+				rc = SQLITE_DONE;
+				break;
+			}
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		printf("# e2e: SQL %s: %s\n", sql ? sql : fmt, db ? sqlite3_errmsg(db) : "no memory");
+		free(out.p);
+		out.p = NULL;
+	} else if (!out.p)
+		out.p = calloc(1, 1);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	sqlite3_free(sql);
+	return out.p;
+}
+
+long long e2e_count(struct e2e *e, const char *fmt, ...)
+{
+	va_list ap;
+	char *row, *end;
+	long long n;
+
+	va_start(ap, fmt);
+	row = vquery(e, 1, fmt, ap);
+	va_end(ap);
+	if (!row)
+		return -1;
+	n = strtoll(row, &end, 10);
+	if (end == row)
+		n = -1;
+	free(row);
+	return n;
+}
+
+char *e2e_query(struct e2e *e, const char *fmt, ...)
+{
+	va_list ap;
+	char *rows;
+
+	va_start(ap, fmt);
+	rows = vquery(e, 0, fmt, ap);
+	va_end(ap);
+	return rows;
+}
+
+static int nfiles;
+
+static int count_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)path, (void)st, (void)ftw;
+	if (flag == FTW_F)
+		nfiles++;
+	return 0;
+}
+
+int e2e_files(struct e2e *e, const char *sub)
+{
+	char path[128];
+
+	snprintf(path, sizeof path, "%s/%s", e->dir, sub);
+	nfiles = 0;
+	return nftw(path, count_entry, 16, FTW_PHYS) == 0 ? nfiles : -1;
+}
+
+int e2e_tmp_empty(struct e2e *e)
+{
+	for (int i = 0; i < 40; i++) {
+		if (e2e_files(e, "tmp") == 0)
+			return 1;
+		sleep_ms(50);
+	}
+	return 0;
+}
+
+void e2e_sha256(const void *data, size_t n, char hex[65])
+{
+	unsigned char digest[crypto_hash_sha256_BYTES];
+
+	crypto_hash_sha256(digest, data, n);
+	sodium_bin2hex(hex, 65, digest, sizeof digest);
 }

@@ -21,6 +21,15 @@ struct e2e_resp {
  */
 struct e2e *e2e_start(void);
 
+/* e2e_start() with extra "NAME=value" settings for run.sh and the app; env is NULL-terminated. */
+struct e2e *e2e_start_env(const char *const *env);
+
+/* DATA_DIR of the running stack (portal.db, files/, tmp/, demo-accounts.txt). */
+const char *e2e_data_dir(const struct e2e *e);
+
+/* The password of a demo account from DATA_DIR/demo-accounts.txt, or NULL. Valid until e2e_finish(). */
+const char *e2e_password(struct e2e *e, const char *login);
+
 /* GET path exactly as given; returns the status (0 on a transport error). Redirects are not followed. */
 int e2e_get(struct e2e *e, const char *path, struct e2e_resp *r);
 
@@ -32,6 +41,84 @@ int e2e_request(struct e2e *e, const char *method, const char *path, const char 
 const char *e2e_header(const struct e2e_resp *r, const char *name);
 
 void e2e_resp_free(struct e2e_resp *r);
+
+/*
+ * Sends `len` bytes of `request` as they are over a new connection to the stack, closes the
+ * sending half, and reads the answer (at most `timeout_s` seconds). Returns the status, 0 if none.
+ */
+int e2e_raw(struct e2e *e, const char *request, size_t len, int timeout_s, struct e2e_resp *r);
+
+/* ---- browsers: each its own cookie jar; the _csrf of the last page that had one ---- */
+
+struct e2e_browser;
+
+struct e2e_browser *e2e_browser_new(struct e2e *e);
+void e2e_browser_free(struct e2e_browser *b);
+
+/* The hidden _csrf field of the last page this browser got that had one ("" before any). */
+const char *e2e_csrf(const struct e2e_browser *b);
+
+/* The value of the browser's cookie `name`, malloc'd; NULL if it holds none. */
+char *e2e_cookie(struct e2e_browser *b, const char *name);
+
+/* GET with the browser's cookies; redirects are not followed. */
+int e2e_b_get(struct e2e_browser *b, const char *path, struct e2e_resp *r);
+
+/*
+ * POST an application/x-www-form-urlencoded body given already encoded ("a=1&b=%20"); extra is
+ * NULL or a NULL-terminated list of header lines ("Sec-Fetch-Site: cross-site").
+ */
+int e2e_b_post(struct e2e_browser *b, const char *path, const char *form, const char *const *extra,
+	       struct e2e_resp *r);
+
+/* name=value pairs (a NULL name ends them) as an urlencoded form body, malloc'd. */
+char *e2e_form(const char *const *pairs);
+
+/* POST a body as it is, with this Content-Type (NULL: no Content-Type header at all). */
+int e2e_b_raw(struct e2e_browser *b, const char *path, const char *content_type, const void *body,
+	      size_t len, const char *const *extra, struct e2e_resp *r);
+
+/* One part of a multipart/form-data POST: a text field, or a file when filename is set. */
+struct e2e_part {
+	const char *name;
+	const char *value;      /* the field's text; unused for a file */
+	const char *filename;   /* NULL: a text field */
+	const void *data;       /* the file's bytes */
+	size_t size;
+};
+
+/* POST multipart/form-data built by libcurl's mime API from n parts. */
+int e2e_b_upload(struct e2e_browser *b, const char *path, const struct e2e_part *parts, size_t n,
+		 const char *const *extra, struct e2e_resp *r);
+
+/*
+ * GET /login, then POST it with the login form's _csrf. Returns the POST's status (303 on
+ * success, when the cabinet is fetched too so that e2e_csrf() is the session's token); r,
+ * if not NULL, receives the POST's response.
+ */
+int e2e_login(struct e2e_browser *b, const char *login, const char *password, struct e2e_resp *r);
+
+/* ---- the stack's database and files, read from the test ---- */
+
+/*
+ * Runs one SQL statement on DATA_DIR/portal.db opened read-only; fmt is expanded by
+ * sqlite3_mprintf (%q, %Q, %lld). e2e_count returns the first column of the first row,
+ * -1 on error; e2e_query the rows, malloc'd, columns joined by '|', each row ending in '\n'.
+ */
+long long e2e_count(struct e2e *e, const char *fmt, ...);
+char *e2e_query(struct e2e *e, const char *fmt, ...);
+
+/* Regular files under DATA_DIR/sub (recursively); -1 if it cannot be read. */
+int e2e_files(struct e2e *e, const char *sub);
+
+/*
+ * True once DATA_DIR/tmp holds no file, waiting up to 2 s: the app removes a refused upload's
+ * temp file when it releases the request's memory, just after the answer has gone out.
+ */
+int e2e_tmp_empty(struct e2e *e);
+
+/* Lower-case hex SHA-256 of n bytes. */
+void e2e_sha256(const void *data, size_t n, char hex[65]);
 
 /*
  * Stops the servers and removes the data dir. Returns 1 if the app log holds no sanitizer
