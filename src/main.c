@@ -96,6 +96,23 @@ static void serve_one(struct worker *w, FCGX_Request *fr)
 		log_event(LOG_INFO, rq.id, "http", "%s %s %d", rq.method_name, rq.path, rs.status);
 }
 
+/*
+ * Ends a request. libfcgi's own close half-shuts the socket and then waits for
+ * nginx to close its side, keeping the thread idle for a round trip. Once the
+ * request's input has been read to its end nothing unread can turn the close into
+ * a reset, so the connection is closed at once (libfcgi's "detached" close).
+ */
+static void finish(FCGX_Request *fr)
+{
+	char sink[4096];
+
+	while (FCGX_GetStr(sink, sizeof sink, fr->in) > 0)
+		;
+	if (FCGX_HasSeenEOF(fr->in) == EOF)
+		fr->detached = 1;
+	FCGX_Finish_r(fr);
+}
+
 static void *worker_run(void *arg)
 {
 	struct worker *w = arg;
@@ -110,7 +127,7 @@ static void *worker_run(void *arg)
 		if (rc < 0)
 			break;
 		serve_one(w, &fr);
-		FCGX_Finish_r(&fr);
+		finish(&fr);
 		arena_reset(&w->arena);             /* the one release of request memory */
 	}
 	FCGX_Free(&fr, 1);

@@ -40,6 +40,13 @@ static void *worker(void *arg)
 		if (rc < 0)
 			break;
 		FCGX_PutStr(reply, (int)(sizeof reply - 1), req.out);
+		/* the app's way of ending a request (src/main.c finish()): read the input to
+		 * its end, then close without waiting for nginx to close first */
+		char sink[4096];
+		while (FCGX_GetStr(sink, sizeof sink, req.in) > 0)
+			;
+		if (FCGX_HasSeenEOF(req.in) == EOF)
+			req.detached = 1;
 		FCGX_Finish_r(&req);
 	}
 	FCGX_Free(&req, 1);
