@@ -14,7 +14,7 @@
 <caption id="t-versions">Версии документа</caption>
 <thead><tr><th scope="col">Версия</th><th scope="col">Название</th><th scope="col">Загружена</th><th scope="col">Состояние</th></tr></thead>
 <tbody>
-{{#VERSION_ROW}}<tr{{#CURRENT}} class="current"{{/CURRENT}}><td>{{VERSION}}</td><th scope="row"><a href="/{{MUNI}}/schools/{{SCHOOL}}/docs/{{ID}}/">{{TITLE}}</a></th><td>{{CREATED}}</td><td><span class="status status-{{STATUS}}">{{PUBLIC_LABEL}}</span></td></tr>
+{{#VERSION_ROW}}<tr{{#CURRENT}} class="current"{{/CURRENT}}><td>{{VERSION}}</td><th scope="row"><a href="/{{MUNI}}/schools/{{SCHOOL}}/docs/{{ID}}/"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{TITLE}}</a></th><td>{{CREATED}}</td><td><span class="status status-{{STATUS}}">{{PUBLIC_LABEL}}</span></td></tr>
 {{/VERSION_ROW}}
 </tbody>
 </table>

@@ -36,7 +36,7 @@
 </div>
 <div class="field">
 <label for="title">Название</label>
-<input id="title" name="title" value="{{TITLE}}" required maxlength="300"{{#TITLE_ERR}} aria-describedby="title-err"{{/TITLE_ERR}}>
+<input id="title" name="title" type="text" value="{{TITLE}}" required maxlength="300"{{#TITLE_ERR}} aria-describedby="title-err"{{/TITLE_ERR}}>
 {{#TITLE_ERR}}<p class="err" id="title-err">{{MSG}}</p>{{/TITLE_ERR}}
 </div>
 <div class="field">
@@ -64,7 +64,7 @@
 <input type="hidden" name="series" value="{{SERIES}}">
 <input type="hidden" name="type" value="{{TYPE_CODE}}">
 <div class="field"><label for="title-{{ID}}">Название</label>
-<input id="title-{{ID}}" name="title" value="{{TITLE}}" required maxlength="300"></div>
+<input id="title-{{ID}}" name="title" type="text" value="{{TITLE}}" required maxlength="300"></div>
 <div class="field"><label for="file-{{ID}}">Файл новой версии</label>
 <input id="file-{{ID}}" name="file" type="file" required></div>
 <button type="submit">Загрузить версию</button>

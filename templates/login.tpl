@@ -7,7 +7,7 @@
 {{#ERROR}}<p class="err" role="alert" id="login-err">{{MSG}}</p>{{/ERROR}}
 <div class="field">
 <label for="login">Логин</label>
-<input id="login" name="login" value="{{LOGIN}}" autocomplete="username" required maxlength="64"{{#ERROR}} aria-describedby="login-err"{{/ERROR}}>
+<input id="login" name="login" type="text" value="{{LOGIN}}" autocomplete="username" required maxlength="64"{{#ERROR}} aria-describedby="login-err"{{/ERROR}}>
 </div>
 <div class="field">
 <label for="password">Пароль</label>

@@ -4,6 +4,11 @@
 // violations), html-validate on the HTML as served, no horizontal scrolling at 375 px, no
 // console errors or failed subresources under the app's real CSP; it saves screenshots to
 // tests/out/screens/. Then it walks the «Версия для слабовидящих» switch by clicking links.
+// Then the logged-in pages, reached through the real forms: the school admin (password from
+// DATA_DIR/demo-accounts.txt) logs in, uploads a PDF and submits it; the curator returns it
+// with a comment; the same checks run on the login page (also with a wrong password), both
+// cabinets, the queue, the documents page (refused upload; returned, new-version form open;
+// print; vi), the version page, the journal and the school page as its admin sees it.
 // Run from the repository root: node tests/browser/browser.mjs
 // Prints "ok N - what" / "not ok N - what" and exits 1 if any check failed. Environment:
 // APP (the binary run.sh starts), CHROMIUM (default /usr/bin/chromium).
@@ -288,14 +293,17 @@ const AXE_WHAT = "axe-core finds no serious or critical violations";
 const HTML_WHAT = "html-validate (recommended + document) finds no errors";
 const SCROLL_WHAT = `no horizontal scrolling at ${PHONE.width} px`;
 
-// The checks of one page; each one prints its line even when the page fails to load.
-async function checkPage(desktop, phone, base, p, stack) {
-	const what = p.path;
+// The checks of one page state; each one prints its line even when the page fails to load.
+// open(page) brings a fresh page into the state to check (a navigation, or a form filled in and
+// sent, or a <details> opened) and returns the response of its document; it runs once in the
+// desktop context (CSP bypassed, for axe-core) and once in the phone context (the real CSP).
+async function checkState(desktop, phone, p, stack) {
+	const what = p.what || p.path;
 	const page = await desktop.newPage();
 	let res = null;
 	let loadError = "no response";
 	try {
-		res = await page.goto(base + p.path, { waitUntil: "load" });
+		res = await p.open(page);
 	} catch (e) {
 		loadError = e.message.split("\n")[0];
 		for (const l of stack.diagnostics()) note(l);
@@ -321,6 +329,7 @@ async function checkPage(desktop, phone, base, p, stack) {
 		await page.screenshot({ path: path.join(SCREENS, `${p.name}.png`), fullPage: true });
 		return axeViolations(page, what);
 	});
+	if (p.after) await p.after(page).catch((e) => ok(false, `${what}: the page shows what it should`, e.message));
 	await page.close();
 
 	// Phone: the app's CSP in force, so console errors show what a reader's browser refuses.
@@ -329,7 +338,7 @@ async function checkPage(desktop, phone, base, p, stack) {
 	let phRes = null;
 	let phError = "no response";
 	try {
-		phRes = await ph.goto(base + p.path, { waitUntil: "load" });
+		phRes = await p.open(ph);
 	} catch (e) {
 		phError = e.message.split("\n")[0];
 	}
@@ -344,6 +353,11 @@ async function checkPage(desktop, phone, base, p, stack) {
 		return [problems.length === 0, problems.slice(0, 10)];
 	});
 	await ph.close();
+}
+
+// A public page: just open it.
+function checkPage(desktop, phone, base, p, stack) {
+	return checkState(desktop, phone, { ...p, open: (page) => page.goto(base + p.path, { waitUntil: "load" }) }, stack);
 }
 
 /* ---------- behaviour: the visually-impaired version ---------- */
@@ -432,6 +446,235 @@ async function viBehaviour(browser, base) {
 	}
 }
 
+/* ---------- the logged-in pages: a school uploads, a curator returns the document ---------- */
+
+const SCHOOL_LOGIN = "school-sosh-5";
+const CURATOR_LOGIN = "curator-ust-ilimsk";
+const SCHOOL_PATH = "/ust-ilimsk/schools/sosh-5/";
+const DOCS_PATH = `${SCHOOL_PATH}docs/`;
+const UPLOAD = {
+	name: "Концепция.pdf",
+	mimeType: "application/pdf",
+	buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"),
+};
+const DOC_TYPE = "Концепция развития";
+const DOC_TITLE = "Концепция развития школы на 2025–2030 годы";
+const RETURN_COMMENT = "Добавьте раздел о кадровом обеспечении и план-график на 2026 год.";
+
+// $DATA_DIR/demo-accounts.txt (written by run.sh on the first start): login TAB password TAB …
+function demoAccounts(dataDir) {
+	const accounts = new Map();
+	const text = fs.readFileSync(path.join(dataDir, "demo-accounts.txt"), "utf8");
+	for (const line of text.split("\n")) {
+		const [login, password] = line.split("\t");
+		if (login && password && !login.startsWith("#")) accounts.set(login.trim(), password.trim());
+	}
+	return accounts;
+}
+
+// Sends a form by clicking its button; returns the response of the page it leads to.
+async function submitBy(page, button) {
+	const [res] = await Promise.all([page.waitForNavigation({ waitUntil: "load" }), button.click()]);
+	return res;
+}
+
+// Fills in and sends the login form; returns the response of the page it leads to.
+async function logIn(page, base, login, password) {
+	await page.goto(`${base}/login`, { waitUntil: "load" });
+	await page.getByLabel("Логин").fill(login);
+	await page.getByLabel("Пароль").fill(password);
+	return submitBy(page, page.locator("main form").getByRole("button", { name: "Войти" }));
+}
+
+// A desktop context (CSP bypassed, for axe-core) and a phone context (the real CSP) of one reader.
+async function readerContexts(browser) {
+	const desktop = await browser.newContext({ viewport: DESKTOP, bypassCSP: true, locale: "ru-RU" });
+	const phone = await browser.newContext({
+		viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 1, locale: "ru-RU",
+	});
+	desktop.setDefaultNavigationTimeout(NAV_TIMEOUT_MS);
+	phone.setDefaultNavigationTimeout(NAV_TIMEOUT_MS);
+	// The phone reads with the desktop's session (and its vi choice): copy the cookies over.
+	const sync = async () => phone.addCookies(await desktop.cookies());
+	return { desktop, phone, sync, close: async () => { await desktop.close(); await phone.close(); } };
+}
+
+async function openDetails(page) {
+	const summary = page.locator("details.revise summary").first();
+	if (await summary.count()) await summary.click();
+}
+
+async function insiderFlow(browser, stack) {
+	const base = stack.base;
+	let accounts;
+	try {
+		accounts = demoAccounts(stack.dataDir);
+	} catch (e) {
+		ok(false, "flow: the demo accounts are in DATA_DIR/demo-accounts.txt", e.message);
+		return;
+	}
+	if (!ok(accounts.has(SCHOOL_LOGIN) && accounts.has(CURATOR_LOGIN),
+		`flow: demo-accounts.txt has ${SCHOOL_LOGIN} and ${CURATOR_LOGIN}`, `logins: ${[...accounts.keys()].join(" ")}`))
+		return;
+	const page = (path_) => (pg) => pg.goto(base + path_, { waitUntil: "load" });
+
+	/* the school: the login page, a wrong password, logging in, uploading, submitting */
+	const school = await readerContexts(browser);
+	let docId = null;
+	try {
+		await checkState(school.desktop, school.phone, { name: "login", path: "/login", status: 200, phone: true,
+			open: page("/login") }, stack);
+		await checkState(school.desktop, school.phone, {
+			name: "login-error", what: "/login (wrong password)", status: 401, phone: true,
+			open: (pg) => logIn(pg, base, SCHOOL_LOGIN, "не-тот-пароль"),
+			after: async (pg) => {
+				const alert = pg.getByRole("alert");
+				ok(await alert.count() === 1 && /Неверный логин или пароль/.test(await alert.innerText()),
+					"/login (wrong password): the error is shown as role=alert",
+					`alerts: ${await alert.allInnerTexts()}`);
+				const described = await pg.getByLabel("Логин").getAttribute("aria-describedby");
+				ok(described && await pg.locator(`#${described}`).count() === 1,
+					"/login (wrong password): the login field is described by the error", `aria-describedby=${described}`);
+			},
+		}, stack);
+
+		const dp = await school.desktop.newPage();
+		const res = await logIn(dp, base, SCHOOL_LOGIN, accounts.get(SCHOOL_LOGIN));
+		if (!ok(res && res.status() === 200 && new URL(dp.url()).pathname === "/cabinet/",
+			`flow: ${SCHOOL_LOGIN} logs in through the form and lands in /cabinet/`,
+			[`now at ${dp.url()}, status ${res && res.status()}`, ...stack.diagnostics()]))
+			throw null;
+		await school.sync();
+		await checkState(school.desktop, school.phone, { name: "cabinet-school", what: "/cabinet/ (school)",
+			status: 200, phone: true, open: page("/cabinet/") }, stack);
+
+		// A file of a type the portal refuses: the form comes back with its errors.
+		await checkState(school.desktop, school.phone, {
+			name: "docs-upload-error", what: `${DOCS_PATH} (refused upload)`, status: 422, phone: true,
+			open: async (pg) => {
+				await pg.goto(base + DOCS_PATH, { waitUntil: "load" });
+				await pg.getByLabel("Вид документа").selectOption({ label: DOC_TYPE });
+				await pg.locator("#title").fill(DOC_TITLE);
+				await pg.locator("#file").setInputFiles({ name: "заметки.txt", mimeType: "text/plain",
+					buffer: Buffer.from("просто текст\n") });
+				return submitBy(pg, pg.getByRole("button", { name: "Загрузить", exact: true }));
+			},
+			after: async (pg) => {
+				const described = await pg.locator("#file").getAttribute("aria-describedby");
+				ok(await pg.getByRole("alert").count() === 1 && described &&
+					await pg.locator(`#${described}.err`).count() === 1,
+				`${DOCS_PATH} (refused upload): an alert, and the file field is described by its error`,
+				`aria-describedby=${described}`);
+			},
+		}, stack);
+
+		// Upload through the form.
+		await dp.goto(base + DOCS_PATH, { waitUntil: "load" });
+		await dp.getByLabel("Вид документа").selectOption({ label: DOC_TYPE });
+		await dp.locator("#title").fill(DOC_TITLE);
+		await dp.locator("#file").setInputFiles(UPLOAD);
+		const up = await submitBy(dp, dp.getByRole("button", { name: "Загрузить", exact: true }));
+		const m = /\/docs\/(\d+)\/$/.exec(new URL(dp.url()).pathname);
+		if (!ok(up && up.status() === 200 && m, "flow: the upload form stores the PDF and opens its version page",
+			[`now at ${dp.url()}, status ${up && up.status()}`, ...stack.diagnostics()]))
+			throw null;
+		docId = m[1];
+		ok((await dp.locator("main").innerText()).includes(UPLOAD.name),
+			`flow: the version page names the file «${UPLOAD.name}»`);
+
+		// Submit it for review from the documents page.
+		await dp.goto(base + DOCS_PATH, { waitUntil: "load" });
+		const sub = await submitBy(dp, dp.getByRole("button", { name: "Отправить на проверку" }));
+		ok(sub && sub.status() === 200 && (await dp.locator("main .status-submitted").count()) > 0,
+			"flow: «Отправить на проверку» puts the document on review", `now at ${dp.url()}, status ${sub && sub.status()}`);
+		await dp.close();
+	} catch (e) {
+		if (e !== null) ok(false, "flow: the school uploads and submits a document", e.message.split("\n").slice(0, 4));
+	}
+	if (docId === null) return school.close();
+
+	/* the curator: the cabinet, the queue with the document, returning it with a comment */
+	const curator = await readerContexts(browser);
+	let returned = false;
+	try {
+		const cp = await curator.desktop.newPage();
+		const res = await logIn(cp, base, CURATOR_LOGIN, accounts.get(CURATOR_LOGIN));
+		if (!ok(res && res.status() === 200 && new URL(cp.url()).pathname === "/cabinet/",
+			`flow: ${CURATOR_LOGIN} logs in through the form and lands in /cabinet/`, `now at ${cp.url()}`))
+			throw null;
+		await curator.sync();
+		await checkState(curator.desktop, curator.phone, { name: "cabinet-curator", what: "/cabinet/ (curator)",
+			status: 200, phone: true, open: page("/cabinet/") }, stack);
+		await checkState(curator.desktop, curator.phone, { name: "review", what: "/review/ (with a document)",
+			status: 200, phone: true, open: page("/review/") }, stack);
+
+		await cp.goto(`${base}/review/`, { waitUntil: "load" });
+		const card = cp.locator("article.review-card").filter({ has: cp.locator(`a[href="${DOCS_PATH}${docId}/"]`) });
+		if (!ok(await card.count() === 1, "flow: the document is in the curator's queue", `cards: ${await card.count()}`))
+			throw null;
+		await card.getByLabel("Вернуть на доработку").check();
+		await card.getByLabel(/Комментарий/).fill(RETURN_COMMENT);
+		const rv = await submitBy(cp, card.getByRole("button", { name: "Сохранить решение" }));
+		returned = rv && rv.status() === 200 && new URL(cp.url()).pathname === "/review/" &&
+			(await cp.locator(`a[href="${DOCS_PATH}${docId}/"]`).count()) === 0;
+		ok(returned, "flow: «Вернуть на доработку» with a comment takes the document off the queue",
+			`now at ${cp.url()}, status ${rv && rv.status()}`);
+		await cp.close();
+	} catch (e) {
+		if (e !== null) ok(false, "flow: the curator returns the document", e.message.split("\n").slice(0, 4));
+	} finally {
+		await curator.close();
+	}
+
+	/* the school again: the returned document, its version page, the journal, the vi version */
+	try {
+		const openDocs = async (pg) => {
+			const r = await pg.goto(base + DOCS_PATH, { waitUntil: "load" });
+			await openDetails(pg);
+			return r;
+		};
+		await checkState(school.desktop, school.phone, {
+			name: "docs", what: `${DOCS_PATH} (returned, new version open)`, status: 200, phone: true, open: openDocs,
+			after: async (pg) => {
+				ok(returned && (await pg.locator("li.doc.latest .status-returned").count()) === 1,
+					`${DOCS_PATH}: the document shows as returned`);
+				ok(await pg.locator("details.revise[open] input[type=file]").isVisible(),
+					`${DOCS_PATH}: «Загрузить новую версию» opens the new-version form`);
+				// On paper: no forms, no buttons (print styles in site.css).
+				await pg.emulateMedia({ media: "print" });
+				const shown = await pg.evaluate(() => [...document.querySelectorAll("form, button, details, a.button")]
+					.filter((el) => el.getClientRects().length > 0).map((el) => el.tagName.toLowerCase()));
+				await pg.screenshot({ path: path.join(SCREENS, "docs-print.png"), fullPage: true });
+				await pg.emulateMedia({ media: "screen" });
+				ok(shown.length === 0, `${DOCS_PATH}: the print version hides forms and buttons`, `shown: ${shown.join(" ")}`);
+			},
+		}, stack);
+		await checkState(school.desktop, school.phone, {
+			name: "doc", path: `${DOCS_PATH}${docId}/`, status: 200, phone: true, open: page(`${DOCS_PATH}${docId}/`),
+			after: async (pg) => ok((await pg.locator("main").innerText()).includes(RETURN_COMMENT),
+				`${DOCS_PATH}${docId}/: the history shows the curator's comment`),
+		}, stack);
+		await checkState(school.desktop, school.phone, { name: "audit", path: `${SCHOOL_PATH}audit/`, status: 200,
+			phone: true, open: page(`${SCHOOL_PATH}audit/`) }, stack);
+		await checkState(school.desktop, school.phone, { name: "school-insider", what: `${SCHOOL_PATH} (school admin)`,
+			status: 200, phone: true, open: page(SCHOOL_PATH) }, stack);
+
+		const vp = await school.desktop.newPage();
+		await vp.goto(base + DOCS_PATH, { waitUntil: "load" });
+		await clickAndWait(vp, vp.getByRole("link", { name: VI_ON_NAME }).first());
+		await vp.close();
+		await school.sync();
+		await checkState(school.desktop, school.phone, {
+			name: "vi-docs", what: `vi ${DOCS_PATH}`, status: 200, phone: true, open: openDocs,
+			after: async (pg) => ok((await viState(pg)).dom, `vi ${DOCS_PATH}: the page is in the visually-impaired version`),
+		}, stack);
+	} catch (e) {
+		ok(false, "flow: the school's pages after the review", e.message.split("\n").slice(0, 4));
+	} finally {
+		await school.close();
+	}
+}
+
 /* ---------- main ---------- */
 
 async function main() {
@@ -486,6 +729,7 @@ async function main() {
 		for (const p of PAGES) await checkPage(context, phone, stack.base, p, stack);
 		await phone.close();
 		await viBehaviour(browser, stack.base);
+		await insiderFlow(browser, stack);
 	} catch (e) {
 		if (e !== null) ok(false, "browser tier runs to the end", e.stack || e.message);
 	} finally {
