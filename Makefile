@@ -5,7 +5,7 @@ PORT     ?= 8080
 DATA_DIR ?= var
 -include Makefile.local
 
-PKGS     = sqlite3 libctemplate fcgi libsodium libmagic
+PKGS     = sqlite3 libctemplate fcgi libsodium libmagic xlsxwriter
 WARN     = -Wall -Wextra -Wformat=2 -Wshadow -Werror
 CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O2 $(WARN) \
            $(shell pkg-config --cflags $(PKGS))
@@ -29,17 +29,21 @@ LIBSRC = src/http.c \
          src/page_login.c \
          src/page_docs.c \
          src/page_review.c \
+         src/page_items.c \
          src/page_common.c \
          src/actors.c \
          src/view.c \
          src/vocab.c \
          src/deadline.c \
+         src/export.c \
          src/db.c \
          src/db_municipality.c \
          src/db_school.c \
          src/db_result.c \
          src/db_roadmap.c \
          src/db_document.c \
+         src/db_occurrence.c \
+         src/schedule.c \
          src/db_user.c \
          src/db_audit.c \
          src/auth.c \
@@ -49,8 +53,8 @@ LIBSRC = src/http.c \
          src/log.c
 LIBCXX = src/tpl_bridge.cc
 
-UNIT   = arena http route vocab config db view tpl auth seed multipart admin deadline
-E2E    = pages hostile docs attacks
+UNIT   = arena http route vocab config db view tpl auth seed multipart admin deadline export
+E2E    = pages hostile docs attacks roadmap
 
 OBJ      = $(LIBSRC:src/%.c=build/%.o) $(LIBCXX:src/%.cc=build/%.o)
 SANOBJ   = $(LIBSRC:src/%.c=build/san/%.o) $(LIBCXX:src/%.cc=build/san/%.o)

@@ -5,14 +5,11 @@
 #include "db_roadmap.h"
 
 #include "db.h"
+#include "vocab.h"
 
-/* Each count is a seek in the covering index roadmap_item_by_status. */
 #define ROADMAP_COLUMNS \
 	"r.id, r.slug, r.title, r.period_text, r.approved_by, r.year_from, r.year_to," \
-	" (SELECT count(*) FROM roadmap_item WHERE roadmap_id = r.id)," \
-	" (SELECT count(*) FROM roadmap_item WHERE roadmap_id = r.id AND status = 'in_progress')," \
-	" (SELECT count(*) FROM roadmap_item WHERE roadmap_id = r.id AND status = 'done')," \
-	" (SELECT count(*) FROM roadmap_item WHERE roadmap_id = r.id AND status = 'confirmed')" \
+	" (SELECT count(*) FROM roadmap_item WHERE roadmap_id = r.id AND removed_at IS NULL)" \
 	" FROM roadmap r"
 
 static void roadmap_row(struct arena *a, sqlite3_stmt *st, void *item)
@@ -27,9 +24,6 @@ static void roadmap_row(struct arena *a, sqlite3_stmt *st, void *item)
 	r->year_from = sqlite3_column_int(st, 5);
 	r->year_to = sqlite3_column_int(st, 6);
 	r->n_items = sqlite3_column_int(st, 7);
-	r->n_in_progress = sqlite3_column_int(st, 8);
-	r->n_done = sqlite3_column_int(st, 9);
-	r->n_confirmed = sqlite3_column_int(st, 10);
 }
 
 int db_roadmap_of_muni(struct db *db, struct arena *a, int64_t muni_id, struct roadmap *out)
@@ -75,31 +69,83 @@ int db_roadmap_tasks(struct db *db, struct arena *a, int64_t roadmap_id,
 	return db_collect(db, a, st, sizeof **out, task_row, (void **)out, n);
 }
 
+/* An item's status from its occurrences: none → no dates; all confirmed →
+ * confirmed; any due and unconfirmed → overdue; any executed → done; any
+ * confirmed or in progress → in progress; else planned. */
+static const char *item_status(int n, int confirmed, int done, int overdue, int in_progress)
+{
+	if (n == 0)
+		return item_status_v[ITEM_UNSCHEDULED].code;
+	if (confirmed == n)
+		return item_status_v[ITEM_CONFIRMED].code;
+	if (overdue > 0)
+		return item_status_v[ITEM_OVERDUE].code;
+	if (done > 0)
+		return item_status_v[ITEM_DONE].code;
+	if (confirmed > 0 || in_progress > 0)
+		return item_status_v[ITEM_IN_PROGRESS].code;
+	return item_status_v[ITEM_PLANNED].code;
+}
+
+#define ITEM_COLUMNS \
+	"i.id, i.task_id, i.roadmap_id, i.seq, i.number, i.measure, i.planned_result," \
+	" i.deadline_text, i.responsible, i.deadline_kind, count(o.id)," \
+	" count(o.id) FILTER (WHERE o.status = 'confirmed')," \
+	" count(o.id) FILTER (WHERE o.status = 'done')," \
+	" count(o.id) FILTER (WHERE o.status <> 'confirmed' AND o.due_on < ?2)," \
+	" count(o.id) FILTER (WHERE o.status = 'in_progress')," \
+	" coalesce(min(o.due_on) FILTER (WHERE o.status <> 'confirmed'), 0)," \
+	" (SELECT municipality_id FROM roadmap WHERE id = i.roadmap_id)" \
+	" FROM roadmap_item i LEFT JOIN occurrence o ON o.item_id = i.id"
+
 static void item_row(struct arena *a, sqlite3_stmt *st, void *item)
 {
 	struct roadmap_item *i = item;
 
 	i->id = sqlite3_column_int64(st, 0);
 	i->task_id = sqlite3_column_int64(st, 1);
-	i->seq = sqlite3_column_int(st, 2);
-	i->number = db_text(a, st, 3);
-	i->measure = db_text(a, st, 4);
-	i->planned_result = db_text(a, st, 5);
-	i->deadline_text = db_text(a, st, 6);
-	i->responsible = db_text(a, st, 7);
-	i->status = db_text(a, st, 8);
+	i->roadmap_id = sqlite3_column_int64(st, 2);
+	i->seq = sqlite3_column_int(st, 3);
+	i->number = db_text(a, st, 4);
+	i->measure = db_text(a, st, 5);
+	i->planned_result = db_text(a, st, 6);
+	i->deadline_text = db_text(a, st, 7);
+	i->responsible = db_text(a, st, 8);
+	i->deadline_kind = db_text(a, st, 9);
+	i->n_occ = sqlite3_column_int(st, 10);
+	i->n_confirmed = sqlite3_column_int(st, 11);
+	i->n_done = sqlite3_column_int(st, 12);
+	i->n_overdue = sqlite3_column_int(st, 13);
+	i->next_due = sqlite3_column_int(st, 15);
+	i->municipality_id = sqlite3_column_int64(st, 16);
+	i->status = item_status(i->n_occ, i->n_confirmed, i->n_done, i->n_overdue,
+				sqlite3_column_int(st, 14));
 }
 
-int db_roadmap_items(struct db *db, struct arena *a, int64_t roadmap_id, const char *status,
-		     struct roadmap_item **out, size_t *n)
+int db_roadmap_items(struct db *db, struct arena *a, int64_t roadmap_id,
+		     const struct item_filter *f, struct roadmap_item **out, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, STMT_ROADMAP_ITEMS,
-		"SELECT id, task_id, seq, number, measure, planned_result, deadline_text,"
-		" responsible, status FROM roadmap_item"
-		" WHERE roadmap_id = ?1 AND (?2 IS NULL OR status = ?2) ORDER BY seq");
+		"SELECT " ITEM_COLUMNS " WHERE i.roadmap_id = ?1 AND i.removed_at IS NULL"
+		" AND (?3 = 0 OR EXISTS (SELECT 1 FROM occurrence x WHERE x.item_id = i.id"
+		"      AND x.due_on BETWEEN ?3 AND ?4))"
+		" GROUP BY i.id ORDER BY i.seq");
 
 	if (!st || sqlite3_bind_int64(st, 1, roadmap_id) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 2, status, -1, SQLITE_STATIC) != SQLITE_OK)
+	    sqlite3_bind_int(st, 2, f->today) != SQLITE_OK ||
+	    sqlite3_bind_int(st, 3, f->due_from) != SQLITE_OK ||
+	    sqlite3_bind_int(st, 4, f->due_to) != SQLITE_OK)
 		return DB_ERR;
 	return db_collect(db, a, st, sizeof **out, item_row, (void **)out, n);
+}
+
+int db_roadmap_item_get(struct db *db, struct arena *a, int64_t id, int today,
+			struct roadmap_item *out)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_ROADMAP_ITEM_GET,
+		"SELECT " ITEM_COLUMNS " WHERE i.id = ?1 AND i.removed_at IS NULL GROUP BY i.id");
+
+	if (!st || sqlite3_bind_int64(st, 1, id) != SQLITE_OK || sqlite3_bind_int(st, 2, today) != SQLITE_OK)
+		return DB_ERR;
+	return db_one(db, a, st, item_row, out);
 }

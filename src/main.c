@@ -21,6 +21,7 @@
 #include "http.h"
 #include "log.h"
 #include "route.h"
+#include "schedule.h"
 #include "tpl.h"
 #include "worker.h"
 
@@ -141,7 +142,7 @@ static int migrate_only(void)
 
 	if (db_open(&db, cfg.db_path, true) != DB_OK)
 		return 1;
-	rc = db_migrate(&db, cfg.migrations) == DB_OK ? 0 : 1;
+	rc = db_migrate(&db, cfg.migrations) == DB_OK && schedule_pending(&db) >= 0 ? 0 : 1;
 	db_close(&db);
 	return rc;
 }

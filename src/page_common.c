@@ -10,6 +10,7 @@
 #include "db_audit.h"
 #include "db_document.h"
 #include "db_municipality.h"
+#include "db_occurrence.h"
 #include "db_roadmap.h"
 #include "db_school.h"
 #include "http.h"
@@ -19,13 +20,20 @@
 #include "vocab.h"
 #include "worker.h"
 
-void page_key_metric(struct req *rq, struct tpl_dict *d, const struct roadmap *r)
+int page_key_metric(struct req *rq, struct tpl_dict *d, int64_t roadmap_id, int64_t task_id)
 {
-	tpl_set_str(d, "METRIC", view_share(rq->arena, r->n_confirmed, r->n_items));
-	tpl_set_int(d, "METRIC_CONFIRMED", r->n_confirmed);
-	tpl_set_int(d, "METRIC_TOTAL", r->n_items);
-	tpl_set_int(d, "METRIC_DONE", r->n_done);
-	tpl_set_int(d, "METRIC_IN_PROGRESS", r->n_in_progress);
+	struct key_metric m;
+
+	if (db_metric_by_roadmap(&rq->w->db, roadmap_id, task_id, view_today(), &m) != DB_OK)
+		return 500;
+	tpl_set_str(d, "METRIC", view_share(rq->arena, m.confirmed, m.due));
+	tpl_set_int(d, "METRIC_CONFIRMED", m.confirmed);
+	tpl_set_int(d, "METRIC_DUE", m.due);
+	tpl_set_int(d, "METRIC_DONE", m.done);
+	tpl_set_int(d, "METRIC_OVERDUE", m.overdue);
+	tpl_set_int(d, "METRIC_TOTAL", m.total);
+	tpl_set_str(d, "METRIC_DATE", view_date(rq->arena, (int64_t)view_today() * 86400));
+	return 0;
 }
 
 int page_badges(struct tpl_dict *d, const char *section, const struct membership *ms, size_t n,

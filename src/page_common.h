@@ -17,9 +17,13 @@ struct req;
 struct roadmap;
 struct tpl_dict;
 
-/* Sets METRIC (share with a comma), METRIC_CONFIRMED, METRIC_TOTAL, METRIC_DONE
- * and METRIC_IN_PROGRESS in `d` from the roadmap's status counts. */
-void page_key_metric(struct req *rq, struct tpl_dict *d, const struct roadmap *r);
+/*
+ * The key metric «доля исполненных и подтвержденных мероприятий» of a roadmap
+ * (of one task when task_id is not 0) on today's date: sets METRIC (a share with
+ * a comma, or «—»), METRIC_CONFIRMED, METRIC_DUE, METRIC_DONE, METRIC_OVERDUE,
+ * METRIC_TOTAL and METRIC_DATE in `d`. Returns 0 or 500.
+ */
+int page_key_metric(struct req *rq, struct tpl_dict *d, int64_t roadmap_id, int64_t task_id);
 
 /* Adds one `section` entry per membership of school `school_id` in its latest
  * listed year (ms is ordered newest year first). Returns that year, or 0. */

@@ -123,7 +123,8 @@ int municipality_page(struct req *rq, struct resp *rs)
 		tpl_set_str(d, "SLUG", m.slug);
 		tpl_set_str(d, "TITLE", r.title);
 		tpl_set_str(d, "PERIOD", r.period_text);
-		page_key_metric(rq, d, &r);
+		if (page_key_metric(rq, d, r.id, 0) != 0)
+			return 500;
 	} else if (rc == DB_NOTFOUND)
 		tpl_show(p.body, "NO_ROADMAP");
 	else

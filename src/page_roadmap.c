@@ -2,17 +2,20 @@
  * page_roadmap.c: /<municipality>/roadmap/: the municipal roadmap grouped by
  * task, a summary row first, filters by status and responsible party (GET).
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "actors.h"
 #include "arena.h"
 #include "db_municipality.h"
 #include "db_roadmap.h"
+#include "deadline.h"
 #include "http.h"
 #include "page_common.h"
 #include "pages.h"
 #include "render.h"
 #include "tpl.h"
+#include "view.h"
 #include "vocab.h"
 #include "worker.h"
 
@@ -56,17 +59,69 @@ static size_t collect_actors(struct arena *a, const struct roadmap_item *items, 
 	return nout;
 }
 
-static void fill_filters(struct arena *a, struct tpl_dict *body, const char *status,
-			 const char *responsible, const struct actor_count *actors, size_t nactors)
+/* The page's GET filters, validated: a bad value is a 400, never a guess. */
+struct filters {
+	const char *status, *responsible, *month;   /* NULL: not filtered */
+	int task;                                   /* task seq, 0: all */
+	bool overdue;
+	struct item_filter items;
+};
+
+static const char *param_or_null(struct req *rq, const char *name)
 {
-	const char *want = responsible ? actors_fold(a, responsible) : NULL;
+	const char *v = http_param(rq, name);
+
+	return v && *v ? v : NULL;
+}
+
+static int filters_read(struct req *rq, struct filters *f)
+{
+	const char *task = param_or_null(rq, "task"), *overdue = param_or_null(rq, "overdue");
+	int y, m;
+	char tail;
+
+	memset(f, 0, sizeof *f);
+	f->items.today = view_today();
+	f->status = param_or_null(rq, "status");
+	f->responsible = param_or_null(rq, "responsible");
+	f->month = param_or_null(rq, "month");
+	if (f->status && VOCAB_FIND(item_status_v, f->status) == ITEM__MAX)
+		return 400;
+	if (task && (sscanf(task, "%d%c", &f->task, &tail) != 1 || f->task < 1 || f->task > 999))
+		return 400;
+	if (overdue && strcmp(overdue, "1") != 0)
+		return 400;
+	f->overdue = overdue != NULL;
+	if (f->month) {
+		if (strlen(f->month) != 7 || sscanf(f->month, "%4d-%2d%c", &y, &m, &tail) != 2 ||
+		    y < 1990 || y > 2100 || m < 1 || m > 12)
+			return 400;
+		f->items.due_from = deadline_days(y, m, 1);
+		f->items.due_to = (m == 12 ? deadline_days(y + 1, 1, 1) : deadline_days(y, m + 1, 1)) - 1;
+	}
+	return 0;
+}
+
+static void fill_filters(struct arena *a, struct tpl_dict *body, const struct filters *f,
+			 const struct roadmap_task *tasks, size_t ntasks,
+			 const struct actor_count *actors, size_t nactors)
+{
+	const char *want = f->responsible ? actors_fold(a, f->responsible) : NULL;
 
 	for (size_t s = 0; s < ITEM__MAX; s++) {
 		struct tpl_dict *d = tpl_section_add(body, "STATUS_OPTION");
 
 		tpl_set_str(d, "CODE", item_status_v[s].code);
 		tpl_set_str(d, "LABEL", item_status_v[s].label);
-		if (status && strcmp(status, item_status_v[s].code) == 0)
+		if (f->status && strcmp(f->status, item_status_v[s].code) == 0)
+			tpl_show(d, "SELECTED");
+	}
+	for (size_t t = 0; t < ntasks; t++) {
+		struct tpl_dict *d = tpl_section_add(body, "TASK_OPTION");
+
+		tpl_set_int(d, "SEQ", tasks[t].seq);
+		tpl_set_str(d, "TITLE", tasks[t].title);
+		if (tasks[t].seq == f->task)
 			tpl_show(d, "SELECTED");
 	}
 	for (size_t i = 0; i < nactors; i++) {
@@ -77,38 +132,57 @@ static void fill_filters(struct arena *a, struct tpl_dict *body, const char *sta
 		if (want && strcmp(want, actors[i].key) == 0)
 			tpl_show(d, "SELECTED");
 	}
-	if (status || responsible)
+	tpl_set_str(body, "MONTH", f->month);
+	if (f->overdue)
+		tpl_show(body, "OVERDUE_CHECKED");
+	if (f->status || f->responsible || f->month || f->task || f->overdue)
 		tpl_show(body, "FILTERED");
 }
 
-/* Summary counts of the shown items, then the items grouped by task. */
-static void fill_items(struct req *rq, struct tpl_dict *body, const struct roadmap_task *tasks,
-		       size_t ntasks, const struct roadmap_item *items, size_t nitems,
-		       const char *responsible)
+static bool item_shown(struct req *rq, const struct filters *f, const struct roadmap_task *task,
+		       const struct roadmap_item *it)
+{
+	if (f->task && (!task || task->seq != f->task))
+		return false;
+	if (f->status && strcmp(f->status, it->status) != 0)
+		return false;
+	if (f->overdue && it->n_overdue == 0)
+		return false;
+	return !f->responsible || actors_contains(rq->arena, it->responsible, f->responsible);
+}
+
+/* Summary counts of the shown items by status, then the items grouped by task. */
+static void fill_items(struct req *rq, struct tpl_dict *body, const struct filters *f,
+		       const struct roadmap_task *tasks, size_t ntasks,
+		       const struct roadmap_item *items, size_t nitems)
 {
 	int count[ITEM__MAX] = { 0 }, shown = 0;
-	struct tpl_dict *task = NULL;
+	struct tpl_dict *group = NULL;
 	int64_t task_id = -1;
 
 	for (size_t i = 0; i < nitems; i++) {
 		const struct roadmap_item *it = &items[i];
+		const struct roadmap_task *task = NULL;
 		size_t st = VOCAB_FIND(item_status_v, it->status);
 
-		if (responsible && !actors_contains(rq->arena, it->responsible, responsible))
+		for (size_t t = 0; t < ntasks; t++)
+			if (tasks[t].id == it->task_id)
+				task = &tasks[t];
+		if (!item_shown(rq, f, task, it))
 			continue;
 		if (it->task_id != task_id) {
 			task_id = it->task_id;
-			task = tpl_section_add(body, "TASK");
-			for (size_t t = 0; t < ntasks; t++)
-				if (tasks[t].id == task_id)
-					tpl_set_str(task, "TITLE", tasks[t].title);
+			group = tpl_section_add(body, "TASK");
+			tpl_set_str(group, "TITLE", task ? task->title : "");
 		}
-		struct tpl_dict *d = tpl_section_add(task, "ITEM");
+		struct tpl_dict *d = tpl_section_add(group, "ITEM");
 
+		tpl_set_int(d, "ID", it->id);
 		tpl_set_str(d, "NUMBER", it->number);
 		tpl_set_str(d, "MEASURE", it->measure);
 		tpl_set_str(d, "RESULT", it->planned_result ? it->planned_result : "—");
 		tpl_set_str(d, "DEADLINE", it->deadline_text ? it->deadline_text : "—");
+		tpl_set_str(d, "NEXT_DUE", it->next_due ? view_day(rq->arena, it->next_due) : "—");
 		tpl_set_str(d, "RESPONSIBLE", it->responsible ? it->responsible : "—");
 		tpl_set_str(d, "STATUS", it->status);
 		tpl_set_str(d, "STATUS_LABEL", VOCAB_LABEL(item_status_v, it->status));
@@ -116,14 +190,13 @@ static void fill_items(struct req *rq, struct tpl_dict *body, const struct roadm
 			count[st]++;
 		shown++;
 	}
-	struct roadmap summary = {
-		.n_items = shown, .n_in_progress = count[ITEM_IN_PROGRESS],
-		.n_done = count[ITEM_DONE], .n_confirmed = count[ITEM_CONFIRMED],
-	};
-
 	tpl_set_int(body, "N_SHOWN", shown);
-	tpl_set_int(body, "N_PLANNED", count[ITEM_PLANNED]);
-	page_key_metric(rq, body, &summary);
+	for (size_t s = 0; s < ITEM__MAX; s++) {
+		struct tpl_dict *d = tpl_section_add(body, "COUNT");
+
+		tpl_set_str(d, "LABEL", item_status_v[s].label);
+		tpl_set_int(d, "N", count[s]);
+	}
 	if (shown == 0)
 		tpl_show(body, "NOTHING_FOUND");
 }
@@ -131,41 +204,45 @@ static void fill_items(struct req *rq, struct tpl_dict *body, const struct roadm
 int roadmap_page(struct req *rq, struct resp *rs)
 {
 	struct db *db = &rq->w->db;
-	const char *status = http_param(rq, "status"), *responsible = http_param(rq, "responsible");
-	const struct municipality m = *rq->muni;
+	const struct municipality *m = rq->muni;
+	struct filters f;
 	struct roadmap r;
 	struct roadmap_task *tasks;
 	struct roadmap_item *all, *items;
 	struct actor_count actors[ACTORS_MAX];
+	struct item_filter everything;
 	size_t ntasks, nall, nitems, nactors;
 	struct page p;
+	int64_t task_id = 0;
 	int rc;
 
-	if (status && *status == '\0')
-		status = NULL;
-	if (responsible && *responsible == '\0')
-		responsible = NULL;
-	if (status && VOCAB_FIND(item_status_v, status) == ITEM__MAX)
-		return 400;
-	rc = db_roadmap_of_muni(db, rq->arena, m.id, &r);
+	if ((rc = filters_read(rq, &f)) != 0)
+		return rc;
+	everything = (struct item_filter){ f.items.today, 0, 0 };
+	rc = db_roadmap_of_muni(db, rq->arena, m->id, &r);
 	if (rc == DB_NOTFOUND)
 		return 404;
 	if (rc != DB_OK ||
 	    db_roadmap_tasks(db, rq->arena, r.id, &tasks, &ntasks) != DB_OK ||
-	    db_roadmap_items(db, rq->arena, r.id, NULL, &all, &nall) != DB_OK ||
-	    db_roadmap_items(db, rq->arena, r.id, status, &items, &nitems) != DB_OK ||
+	    db_roadmap_items(db, rq->arena, r.id, &everything, &all, &nall) != DB_OK ||
+	    db_roadmap_items(db, rq->arena, r.id, &f.items, &items, &nitems) != DB_OK ||
 	    render_start(rq, &p, "roadmap.tpl",
-			 arena_printf(rq->arena, "%s — %s", msg_v[MSG_ROADMAP], m.name)) != 0)
+			 arena_printf(rq->arena, "%s — %s", msg_v[MSG_ROADMAP], m->name)) != 0)
 		return 500;
-	render_crumb(&p, arena_printf(rq->arena, "/%s/", m.slug), m.name);
-	tpl_set_str(p.body, "MUNI_SLUG", m.slug);
-	tpl_set_str(p.body, "MUNI_NAME", m.name);
+	for (size_t t = 0; t < ntasks; t++)
+		if (tasks[t].seq == f.task)
+			task_id = tasks[t].id;
+	render_crumb(&p, arena_printf(rq->arena, "/%s/", m->slug), m->name);
+	tpl_set_str(p.body, "MUNI_SLUG", m->slug);
+	tpl_set_str(p.body, "MUNI_NAME", m->name);
 	tpl_set_str(p.body, "TITLE", r.title);
 	tpl_set_str(p.body, "PERIOD", r.period_text);
 	tpl_section_str(p.body, "APPROVED", "TEXT", r.approved_by);
 	tpl_set_int(p.body, "N_TOTAL", r.n_items);
 	nactors = collect_actors(rq->arena, all, nall, actors);
-	fill_filters(rq->arena, p.body, status, responsible, actors, nactors);
-	fill_items(rq, p.body, tasks, ntasks, items, nitems, responsible);
+	fill_filters(rq->arena, p.body, &f, tasks, ntasks, actors, nactors);
+	fill_items(rq, p.body, &f, tasks, ntasks, items, nitems);
+	if (page_key_metric(rq, p.body, r.id, task_id) != 0)
+		return 500;
 	return render_finish(rq, rs, &p);
 }

@@ -180,7 +180,8 @@ static int fill_roadmap(struct req *rq, struct tpl_dict *body, const struct muni
 		struct tpl_dict *d = tpl_section_add(body, "SCHOOL_ROADMAP");
 
 		tpl_set_str(d, "TITLE", r.title);
-		page_key_metric(rq, d, &r);
+		if (page_key_metric(rq, d, r.id, 0) != 0)
+			return 500;
 	} else if (rc == DB_NOTFOUND)
 		tpl_show(body, "NO_SCHOOL_ROADMAP");
 	else
@@ -191,7 +192,8 @@ static int fill_roadmap(struct req *rq, struct tpl_dict *body, const struct muni
 
 		tpl_set_str(d, "SLUG", m->slug);
 		tpl_set_str(d, "TITLE", r.title);
-		page_key_metric(rq, d, &r);
+		if (page_key_metric(rq, d, r.id, 0) != 0)
+			return 500;
 	}
 	return rc == DB_ERR ? 500 : 0;
 }

@@ -24,6 +24,10 @@ int doc_submit_page(struct req *rq, struct resp *rs);    /* page_docs.c */
 int queue_page(struct req *rq, struct resp *rs);         /* page_review.c */
 int doc_review_page(struct req *rq, struct resp *rs);    /* page_review.c */
 int audit_page(struct req *rq, struct resp *rs);         /* page_review.c */
+int item_page(struct req *rq, struct resp *rs);                  /* page_items.c */
+int occurrence_done_page(struct req *rq, struct resp *rs);       /* page_items.c */
+int occurrence_confirm_page(struct req *rq, struct resp *rs);    /* page_items.c */
+int occurrence_withdraw_page(struct req *rq, struct resp *rs);   /* page_items.c */
 int healthz_page(struct req *rq, struct resp *rs);       /* page_misc.c */
 int vi_on_page(struct req *rq, struct resp *rs);         /* page_misc.c */
 int vi_off_page(struct req *rq, struct resp *rs);        /* page_misc.c */

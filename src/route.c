@@ -26,7 +26,8 @@ enum route_flag {
 	R_LOGIN = 1,      /* a logged-in user; anonymous GETs are sent to /login */
 	R_SCHOOL = 2,     /* args[0]/args[1] name a school: loaded, 404 if unknown; with
 			     R_LOGIN the user must have it in scope (403) */
-	R_MUNI = 4,       /* args[0] names a municipality: loaded, 404 if unknown */
+	R_MUNI = 4,       /* args[0] names a municipality: loaded, 404 if unknown; with
+			     R_LOGIN the user must belong to it (or be the region's admin) */
 	R_UPLOAD = 8,     /* POST body is multipart/form-data with one file */
 };
 
@@ -57,6 +58,10 @@ static const struct route routes[] = {
 	{ GET,    "/review/",                            queue_page,         R_LOGIN,                      STAFF },
 	{ GET,    "/{}/",                                municipality_page,  R_MUNI,                       0 },
 	{ GET,    "/{}/roadmap/",                        roadmap_page,       R_MUNI,                       0 },
+	{ GET,    "/{}/roadmap/items/{}/",               item_page,          R_MUNI,                       0 },
+	{ M_POST, "/{}/roadmap/items/{}/occurrences/{}/done",     occurrence_done_page,     R_LOGIN | R_MUNI, 0 },
+	{ M_POST, "/{}/roadmap/items/{}/occurrences/{}/confirm",  occurrence_confirm_page,  R_LOGIN | R_MUNI, STAFF },
+	{ M_POST, "/{}/roadmap/items/{}/occurrences/{}/withdraw", occurrence_withdraw_page, R_LOGIN | R_MUNI, STAFF },
 	{ GET,    "/{}/schools/{}/",                     school_page,        R_SCHOOL,                     0 },
 	{ GET,    "/{}/schools/{}/docs/",                docs_page,          R_LOGIN | R_SCHOOL,           0 },
 	{ M_POST, "/{}/schools/{}/docs/",                doc_upload_page,    R_LOGIN | R_SCHOOL | R_UPLOAD, RB(ROLE_SCHOOL) },
@@ -164,6 +169,9 @@ static int route_authorize(struct req *rq, struct resp *rs, const struct route *
 	if ((r->flags & R_LOGIN) && (r->flags & R_SCHOOL) &&
 	    !db_user_in_scope(&rq->w->db, rq->user, rq->school->id, rq->muni->id))
 		return 403;
+	if ((r->flags & R_LOGIN) && (r->flags & R_MUNI) && rq->user->municipality_id != rq->muni->id &&
+	    strcmp(rq->user->role, role_v[ROLE_ADMIN].code) != 0)
+		return 403;   /* work on a municipality's roadmap: its own people only */
 	return 0;
 }
 

@@ -20,6 +20,16 @@ const char *view_date(struct arena *a, int64_t t)
 	return arena_printf(a, "%02d.%02d.%04d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900);
 }
 
+int view_today(void)
+{
+	return (int)(time(NULL) / 86400);
+}
+
+const char *view_day(struct arena *a, int day)
+{
+	return view_date(a, (int64_t)day * 86400);
+}
+
 const char *view_datetime(struct arena *a, int64_t t)
 {
 	time_t tt = (time_t)t;

@@ -12,6 +12,12 @@ struct arena;
 /* "23.11.2026" (UTC) for a Unix time; NULL out of memory. */
 const char *view_date(struct arena *a, int64_t t);
 
+/* Today (UTC) in days since 1970-01-01, the unit of roadmap dates. */
+int view_today(void);
+
+/* "23.11.2026" for a day number. */
+const char *view_day(struct arena *a, int day);
+
 /* "23.11.2026 14:05" (UTC) for a Unix time. */
 const char *view_datetime(struct arena *a, int64_t t);
 

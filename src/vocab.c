@@ -36,6 +36,8 @@ const struct vocab item_status_v[ITEM__MAX] = {
 	{ "in_progress", "в работе" },       /* ITEM_IN_PROGRESS */
 	{ "done",        "исполнено" },      /* ITEM_DONE */
 	{ "confirmed",   "подтверждено" },   /* ITEM_CONFIRMED */
+	{ "overdue",     "просрочено" },     /* ITEM_OVERDUE: derived, never stored */
+	{ "unscheduled", "без срока" },      /* ITEM_UNSCHEDULED: derived, never stored */
 };
 
 const struct vocab doc_status_v[DOC__MAX] = {
@@ -103,6 +105,9 @@ const struct vocab audit_action_v[] = {
 	{ "accept",        "Подтверждён куратором" },
 	{ "publish",       "Опубликован" },
 	{ "supersede",     "Заменён новой версией" },
+	{ "item_done",     "Отмечено исполнение" },
+	{ "item_confirm",  "Исполнение подтверждено" },
+	{ "item_withdraw", "Подтверждение отозвано" },
 };
 const size_t audit_action_count = sizeof audit_action_v / sizeof audit_action_v[0];
 

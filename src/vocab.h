@@ -16,7 +16,12 @@ enum programme { PROG_SHNOR, PROG_SHNSU, PROG_500PLUS, PROG_NRO, PROG_FNSU, PROG
 enum category { CAT_BASIC, CAT_MODERATE, CAT_SEVERE, CAT__MAX };
 enum significance { SIG_HIGH, SIG_MEDIUM, SIG_LOW, SIG__MAX };
 enum risk_catalogue { RISKCAT_DIRECTION, RISKCAT_FACTOR, RISKCAT__MAX };
-enum item_status { ITEM_PLANNED, ITEM_IN_PROGRESS, ITEM_DONE, ITEM_CONFIRMED, ITEM__MAX };
+/* The first four are stored for each occurrence; an item's status is derived
+ * from its occurrences and may also be overdue or have no dates at all. */
+enum item_status {
+	ITEM_PLANNED, ITEM_IN_PROGRESS, ITEM_DONE, ITEM_CONFIRMED, ITEM_OVERDUE, ITEM_UNSCHEDULED,
+	ITEM__MAX
+};
 enum doc_status {
 	DOC_DRAFT, DOC_SUBMITTED, DOC_RETURNED, DOC_ACCEPTED, DOC_PUBLISHED, DOC_SUPERSEDED,
 	DOC_MISSING, /* no version at all: shown, never stored */

@@ -18,8 +18,8 @@
 {{#ROADMAP}}
 <p>{{TITLE}} ({{PERIOD}})</p>
 <div class="metric">
-<p class="metric-value"><span class="big">{{METRIC}}&nbsp;%</span> — доля исполненных и подтвержденных мероприятий дорожной карты</p>
-<p>Подтверждено {{METRIC_CONFIRMED}} из {{METRIC_TOTAL}} мероприятий; исполнено и ждёт подтверждения: {{METRIC_DONE}}; в работе: {{METRIC_IN_PROGRESS}}.</p>
+<p class="metric-value"><span class="big">{{METRIC}}&nbsp;%</span> — доля исполненных и подтвержденных мероприятий дорожной карты на {{METRIC_DATE}}</p>
+<p>Подтверждено {{METRIC_CONFIRMED}} из {{METRIC_DUE}} мероприятий, срок которых наступил; исполнено и ждёт подтверждения: {{METRIC_DONE}}; просрочено: {{METRIC_OVERDUE}}; всего по плану: {{METRIC_TOTAL}}.</p>
 </div>
 <p><a href="/{{SLUG}}/roadmap/">Таблица мероприятий дорожной карты</a></p>
 {{/ROADMAP}}

@@ -3,7 +3,20 @@
 <p class="lead">{{TITLE}}</p>
 <p class="muted">{{PERIOD}}{{#APPROVED}}. Утверждена: {{TEXT}}{{/APPROVED}}</p>
 
+<div class="metric">
+<p class="metric-value"><span class="big">{{METRIC}}&nbsp;%</span> — доля исполненных и подтвержденных мероприятий дорожной карты на {{METRIC_DATE}}</p>
+<p>Подтверждено {{METRIC_CONFIRMED}} из {{METRIC_DUE}} мероприятий, срок которых наступил; исполнено и ждёт подтверждения: {{METRIC_DONE}}; просрочено: {{METRIC_OVERDUE}}; всего по плану: {{METRIC_TOTAL}}.</p>
+</div>
+
 <form class="filters" method="get" action="/{{MUNI_SLUG}}/roadmap/">
+<div class="field">
+<label for="f-task">Задача</label>
+<select id="f-task" name="task">
+<option value="">все</option>
+{{#TASK_OPTION}}<option value="{{SEQ}}"{{#SELECTED}} selected{{/SELECTED}}>{{TITLE}}</option>
+{{/TASK_OPTION}}
+</select>
+</div>
 <div class="field">
 <label for="f-status">Статус</label>
 <select id="f-status" name="status">
@@ -20,6 +33,14 @@
 {{/ACTOR_OPTION}}
 </select>
 </div>
+<div class="field">
+<label for="f-month">Срок в месяце</label>
+<input id="f-month" name="month" type="month" value="{{MONTH}}" placeholder="2022-03">
+</div>
+<div class="field check">
+<input id="f-overdue" name="overdue" type="checkbox" value="1"{{#OVERDUE_CHECKED}} checked{{/OVERDUE_CHECKED}}>
+<label for="f-overdue">Только просроченные</label>
+</div>
 <button type="submit">Показать</button>
 {{#FILTERED}}<a class="reset" href="/{{MUNI_SLUG}}/roadmap/">Сбросить фильтры</a>{{/FILTERED}}
 </form>
@@ -27,14 +48,14 @@
 <section class="scroll" tabindex="0" aria-labelledby="t-roadmap">
 <table class="roadmap">
 <caption id="t-roadmap">Мероприятия дорожной карты: показано {{N_SHOWN}} из {{N_TOTAL}}</caption>
-<thead><tr><th scope="col">№</th><th scope="col">Мероприятие</th><th scope="col">Планируемый результат</th><th scope="col">Срок</th><th scope="col">Ответственный</th><th scope="col">Статус</th></tr></thead>
+<thead><tr><th scope="col">№</th><th scope="col">Мероприятие</th><th scope="col">Планируемый результат</th><th scope="col">Срок</th><th scope="col">Ближайший срок</th><th scope="col">Ответственный</th><th scope="col">Статус</th></tr></thead>
 <tbody class="summary">
-<tr><th scope="row" colspan="5">Итого: {{N_SHOWN}} мероприятий; запланировано {{N_PLANNED}}, в работе {{METRIC_IN_PROGRESS}}, исполнено {{METRIC_DONE}}, подтверждено {{METRIC_CONFIRMED}}</th><td>{{METRIC}}&nbsp;% подтверждено</td></tr>
+<tr><th scope="row" colspan="6">Итого: {{N_SHOWN}} мероприятий{{#COUNT}}; {{LABEL}}: {{N}}{{/COUNT}}</th><td>{{METRIC}}&nbsp;% подтверждено</td></tr>
 </tbody>
 {{#TASK}}
 <tbody>
-<tr class="task"><th scope="rowgroup" colspan="6">{{TITLE}}</th></tr>
-{{#ITEM}}<tr class="item"><td>{{NUMBER}}</td><td>{{MEASURE}}</td><td>{{RESULT}}</td><td>{{DEADLINE}}</td><td>{{RESPONSIBLE}}</td><td><span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></td></tr>
+<tr class="task"><th scope="rowgroup" colspan="7">{{TITLE}}</th></tr>
+{{#ITEM}}<tr class="item"><td>{{NUMBER}}</td><td><a href="/{{MUNI_SLUG}}/roadmap/items/{{ID}}/">{{MEASURE}}</a></td><td>{{RESULT}}</td><td>{{DEADLINE}}</td><td>{{NEXT_DUE}}</td><td>{{RESPONSIBLE}}</td><td><span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></td></tr>
 {{/ITEM}}
 </tbody>
 {{/TASK}}

@@ -61,11 +61,11 @@
 <h2 id="roadmap">Дорожная карта</h2>
 {{#SCHOOL_ROADMAP}}
 <p>{{TITLE}}</p>
-<p class="metric-value"><span class="big">{{METRIC}}&nbsp;%</span> — доля исполненных и подтвержденных мероприятий: {{METRIC_CONFIRMED}} из {{METRIC_TOTAL}}.</p>
+<p class="metric-value"><span class="big">{{METRIC}}&nbsp;%</span> — доля исполненных и подтвержденных мероприятий: {{METRIC_CONFIRMED}} из {{METRIC_DUE}}, срок которых наступил.</p>
 {{/SCHOOL_ROADMAP}}
 {{#NO_SCHOOL_ROADMAP}}<p>Дорожная карта школы ещё не представлена.</p>{{/NO_SCHOOL_ROADMAP}}
 {{#MUNI_ROADMAP}}
-<p>Муниципальная дорожная карта: подтверждено {{METRIC_CONFIRMED}} из {{METRIC_TOTAL}} мероприятий ({{METRIC}}&nbsp;%). <a href="/{{SLUG}}/roadmap/">Все мероприятия</a></p>
+<p>Муниципальная дорожная карта: подтверждено {{METRIC_CONFIRMED}} из {{METRIC_DUE}} мероприятий, срок которых наступил ({{METRIC}}&nbsp;%). <a href="/{{SLUG}}/roadmap/">Все мероприятия</a></p>
 {{/MUNI_ROADMAP}}
 </section>
 

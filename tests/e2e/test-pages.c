@@ -155,7 +155,7 @@ static void roadmaps(struct e2e *e)
 		"Информационно-аналитическое сопровождение",
 		NULL
 	};
-	static const char *const none[] = { "in_progress", "done", "confirmed" };
+	static const char *const none[] = { "planned", "in_progress", "done", "confirmed" };
 	struct e2e_resp r;
 	char path[64];
 
@@ -171,10 +171,25 @@ static void roadmaps(struct e2e *e)
 	ok(e2e_get(e, "/izhevsk/roadmap/", &r) == 404, "/izhevsk/roadmap/: 404, the demo data has none");
 	e2e_resp_free(&r);
 
-	/* every demo item is planned */
-	e2e_get(e, "/ust-ilimsk/roadmap/?status=planned", &r);
-	ok(r.status == 200 && count(r.body, ITEM_ROW) == 60, "?status=planned: all 60 items (got %d)",
+	/* the 2022 roadmap's dates have passed and no work is recorded in the demo:
+	 * every dated item is overdue; items 44-46 have no deadline at all */
+	e2e_get(e, "/ust-ilimsk/roadmap/?status=overdue", &r);
+	ok(r.status == 200 && count(r.body, ITEM_ROW) == 57, "?status=overdue: 57 items (got %d)",
 	   count(r.body, ITEM_ROW));
+	e2e_resp_free(&r);
+	e2e_get(e, "/ust-ilimsk/roadmap/?status=unscheduled", &r);
+	ok(r.status == 200 && count(r.body, ITEM_ROW) == 3, "?status=unscheduled: items 44-46 (got %d)",
+	   count(r.body, ITEM_ROW));
+	e2e_resp_free(&r);
+	e2e_get(e, "/ust-ilimsk/roadmap/?month=2022-03", &r);
+	ok(r.status == 200 && count(r.body, ITEM_ROW) == 11, "?month=2022-03: 11 items due in March 2022 (got %d)",
+	   count(r.body, ITEM_ROW));
+	e2e_resp_free(&r);
+	e2e_get(e, "/ust-ilimsk/roadmap/?task=4", &r);
+	ok(r.status == 200 && count(r.body, ITEM_ROW) == 6, "?task=4: the 6 items of the last section (got %d)",
+	   count(r.body, ITEM_ROW));
+	e2e_resp_free(&r);
+	ok(e2e_get(e, "/ust-ilimsk/roadmap/?month=2022-13", &r) == 400, "?month=2022-13: 400");
 	e2e_resp_free(&r);
 	for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
 		snprintf(path, sizeof path, "/ust-ilimsk/roadmap/?status=%s", none[i]);
@@ -189,8 +204,8 @@ static void roadmaps(struct e2e *e)
 	ok(r.status == 200 && count(r.body, ITEM_ROW) == 3, "?responsible=МКУ «ЦРО»: 3 items (got %d)",
 	   count(r.body, ITEM_ROW));
 	e2e_resp_free(&r);
-	e2e_get(e, "/ust-ilimsk/roadmap/?status=planned&responsible=%D0%9C%D0%9A%D0%A3+%C2%AB%D0%A6%D0%A0%D0%9E%C2%BB", &r);
-	ok(r.status == 200 && count(r.body, ITEM_ROW) == 3, "?status=planned&responsible=МКУ+«ЦРО»: 3 items (got %d)",
+	e2e_get(e, "/ust-ilimsk/roadmap/?status=overdue&responsible=%D0%9C%D0%9A%D0%A3+%C2%AB%D0%A6%D0%A0%D0%9E%C2%BB", &r);
+	ok(r.status == 200 && count(r.body, ITEM_ROW) == 3, "?status=overdue&responsible=МКУ+«ЦРО»: 3 items (got %d)",
 	   count(r.body, ITEM_ROW));
 	e2e_resp_free(&r);
 	e2e_get(e, "/ust-ilimsk/roadmap/?responsible=nobody", &r);

@@ -1,0 +1,166 @@
+/*
+ * db_occurrence.c: statements for occurrences of roadmap items and the key
+ * metric. No HTTP and no templates; the caller owns the transaction.
+ */
+#include "db_occurrence.h"
+
+#include "db.h"
+
+static void unscheduled_row(struct arena *a, sqlite3_stmt *st, void *item)
+{
+	struct unscheduled *u = item;
+
+	u->id = sqlite3_column_int64(st, 0);
+	u->deadline_text = db_text(a, st, 1);
+	u->year_from = sqlite3_column_int(st, 2);
+	u->year_to = sqlite3_column_int(st, 3);
+}
+
+int db_unscheduled_items(struct db *db, struct arena *a, struct unscheduled **out, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_ITEM_UNSCHEDULED,
+		"SELECT i.id, i.deadline_text, r.year_from, r.year_to FROM roadmap_item i"
+		" JOIN roadmap r ON r.id = i.roadmap_id WHERE i.deadline_kind IS NULL ORDER BY i.id");
+
+	if (!st)
+		return DB_ERR;
+	return db_collect(db, a, st, sizeof **out, unscheduled_row, (void **)out, n);
+}
+
+int db_item_set_kind(struct db *db, int64_t item_id, const char *kind)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_ITEM_SET_KIND,
+		"UPDATE roadmap_item SET deadline_kind = ?2 WHERE id = ?1");
+
+	if (!st || sqlite3_bind_int64(st, 1, item_id) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC) != SQLITE_OK)
+		return DB_ERR;
+	return db_exec(db, st);
+}
+
+int db_occurrence_add(struct db *db, int64_t item_id, int seq, int starts_on, int due_on,
+		      const char *label)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_OCCURRENCE_ADD,
+		"INSERT INTO occurrence (item_id, seq, starts_on, due_on, label) VALUES (?1, ?2, ?3, ?4, ?5)");
+
+	if (!st || sqlite3_bind_int64(st, 1, item_id) != SQLITE_OK ||
+	    sqlite3_bind_int(st, 2, seq) != SQLITE_OK || sqlite3_bind_int(st, 3, starts_on) != SQLITE_OK ||
+	    sqlite3_bind_int(st, 4, due_on) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 5, label, -1, SQLITE_STATIC) != SQLITE_OK)
+		return DB_ERR;
+	return db_exec(db, st);
+}
+
+#define OCC_COLUMNS \
+	"o.id, o.item_id, o.seq, o.starts_on, o.due_on, o.label, o.status, o.evidence_url," \
+	" o.evidence_note, d.name, c.name, coalesce(o.done_at, 0), coalesce(o.confirmed_at, 0)" \
+	" FROM occurrence o LEFT JOIN user d ON d.id = o.done_by LEFT JOIN user c ON c.id = o.confirmed_by"
+
+static void occurrence_row(struct arena *a, sqlite3_stmt *st, void *item)
+{
+	struct occurrence *o = item;
+
+	o->id = sqlite3_column_int64(st, 0);
+	o->item_id = sqlite3_column_int64(st, 1);
+	o->seq = sqlite3_column_int(st, 2);
+	o->starts_on = sqlite3_column_int(st, 3);
+	o->due_on = sqlite3_column_int(st, 4);
+	o->label = db_text(a, st, 5);
+	o->status = db_text(a, st, 6);
+	o->evidence_url = db_text(a, st, 7);
+	o->evidence_note = db_text(a, st, 8);
+	o->done_by = db_text(a, st, 9);
+	o->confirmed_by = db_text(a, st, 10);
+	o->done_at = sqlite3_column_int64(st, 11);
+	o->confirmed_at = sqlite3_column_int64(st, 12);
+}
+
+int db_occurrence_by_item(struct db *db, struct arena *a, int64_t item_id,
+			  struct occurrence **out, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_OCCURRENCE_BY_ITEM,
+		"SELECT " OCC_COLUMNS " WHERE o.item_id = ?1 ORDER BY o.seq");
+
+	if (!st || sqlite3_bind_int64(st, 1, item_id) != SQLITE_OK)
+		return DB_ERR;
+	return db_collect(db, a, st, sizeof **out, occurrence_row, (void **)out, n);
+}
+
+int db_occurrence_get(struct db *db, struct arena *a, int64_t id, struct occurrence *out)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_OCCURRENCE_GET, "SELECT " OCC_COLUMNS " WHERE o.id = ?1");
+
+	if (!st || sqlite3_bind_int64(st, 1, id) != SQLITE_OK)
+		return DB_ERR;
+	return db_one(db, a, st, occurrence_row, out);
+}
+
+int db_occurrence_done(struct db *db, int64_t id, int64_t user_id, const char *url,
+		       const char *note)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_OCCURRENCE_DONE,
+		"UPDATE occurrence SET status = 'done', evidence_url = ?3, evidence_note = ?4,"
+		" done_by = ?2, done_at = unixepoch()"
+		" WHERE id = ?1 AND status IN ('planned', 'in_progress')");
+
+	if (!st || sqlite3_bind_int64(st, 1, id) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 2, user_id) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 3, url, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 4, note, -1, SQLITE_STATIC) != SQLITE_OK)
+		return DB_ERR;
+	return db_exec(db, st);
+}
+
+int db_occurrence_confirm(struct db *db, int64_t id, int64_t user_id)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_OCCURRENCE_CONFIRM,
+		"UPDATE occurrence SET status = 'confirmed', confirmed_by = ?2, confirmed_at = unixepoch()"
+		" WHERE id = ?1 AND status = 'done'");
+
+	if (!st || sqlite3_bind_int64(st, 1, id) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 2, user_id) != SQLITE_OK)
+		return DB_ERR;
+	return db_exec(db, st);
+}
+
+int db_occurrence_withdraw(struct db *db, int64_t id)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_OCCURRENCE_WITHDRAW,
+		"UPDATE occurrence SET status = 'done', confirmed_by = NULL, confirmed_at = NULL"
+		" WHERE id = ?1 AND status = 'confirmed'");
+
+	if (!st || sqlite3_bind_int64(st, 1, id) != SQLITE_OK)
+		return DB_ERR;
+	return db_exec(db, st);
+}
+
+int db_metric_by_roadmap(struct db *db, int64_t roadmap_id, int64_t task_id, int today,
+			 struct key_metric *out)
+{
+	/* due so far: due by today, or confirmed already (GUIDE §5.3) */
+	sqlite3_stmt *st = db_stmt(db, STMT_METRIC_BY_ROADMAP,
+		"SELECT count(*) FILTER (WHERE o.due_on <= ?3 OR o.status = 'confirmed'),"
+		" count(*) FILTER (WHERE o.status = 'confirmed'),"
+		" count(*) FILTER (WHERE o.status = 'done'),"
+		" count(*) FILTER (WHERE o.due_on < ?3 AND o.status <> 'confirmed'),"
+		" count(*)"
+		" FROM occurrence o JOIN roadmap_item i ON i.id = o.item_id"
+		" WHERE i.roadmap_id = ?1 AND i.removed_at IS NULL AND (?2 = 0 OR i.task_id = ?2)");
+	int rc = DB_ERR;
+
+	if (!st || sqlite3_bind_int64(st, 1, roadmap_id) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 2, task_id) != SQLITE_OK || sqlite3_bind_int(st, 3, today) != SQLITE_OK)
+		return DB_ERR;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		out->due = sqlite3_column_int(st, 0);
+		out->confirmed = sqlite3_column_int(st, 1);
+		out->done = sqlite3_column_int(st, 2);
+		out->overdue = sqlite3_column_int(st, 3);
+		out->total = sqlite3_column_int(st, 4);
+		rc = DB_OK;
+	} else
+		db_log_err(db, "metric");
+	db_done(st);
+	return rc;
+}

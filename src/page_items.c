@@ -1,0 +1,216 @@
+/*
+ * page_items.c: one roadmap item: its deadline as written and as scheduled, each
+ * occurrence with its evidence and confirmation, the forms to record the work,
+ * and the item's history; the POSTs that mark executed, confirm and withdraw.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "db_audit.h"
+#include "db_municipality.h"
+#include "db_occurrence.h"
+#include "db_roadmap.h"
+#include "db_user.h"
+#include "deadline.h"
+#include "http.h"
+#include "page_common.h"
+#include "pages.h"
+#include "render.h"
+#include "tpl.h"
+#include "valid.h"
+#include "view.h"
+#include "vocab.h"
+#include "worker.h"
+
+enum done_field { DF_URL, DF_NOTE, DF__MAX };
+
+static const struct field done_fields[DF__MAX] = {
+	{ "url",  V_TEXT, 0, 1000, NULL, 0, false },   /* DF_URL */
+	{ "note", V_TEXT, 0, 2000, NULL, 0, false },   /* DF_NOTE */
+};
+
+enum withdraw_field { WF_COMMENT, WF__MAX };
+
+static const struct field withdraw_fields[WF__MAX] = {
+	{ "comment", V_TEXT, 1, 2000, NULL, 0, true },   /* WF_COMMENT */
+};
+
+static bool has_role(const struct req *rq, enum role r)
+{
+	return rq->user && strcmp(rq->user->role, role_v[r].code) == 0;
+}
+
+/* May this user record work or confirm it in the URL's municipality? */
+static bool muni_member(const struct req *rq)
+{
+	return rq->user && (has_role(rq, ROLE_ADMIN) || rq->user->municipality_id == rq->muni->id);
+}
+
+static bool reviewer(const struct req *rq)
+{
+	return muni_member(rq) && !has_role(rq, ROLE_SCHOOL);
+}
+
+/* The item named by args[1], if it is on a roadmap of the URL's municipality. */
+static int item_load(struct req *rq, struct roadmap_item *it)
+{
+	char *end;
+	long long id = strtoll(rq->args[1], &end, 10);
+	int rc;
+
+	if (*end || id <= 0)
+		return 404;
+	rc = db_roadmap_item_get(&rq->w->db, rq->arena, id, view_today(), it);
+	if (rc == DB_ERR)
+		return 500;
+	return rc == DB_OK && it->municipality_id == rq->muni->id ? 0 : 404;
+}
+
+static void fill_occurrence(struct req *rq, struct tpl_dict *d, const struct occurrence *o,
+			    int today)
+{
+	const char *status = o->status;
+
+	if (strcmp(status, "confirmed") != 0 && o->due_on < today)
+		status = item_status_v[ITEM_OVERDUE].code;
+	tpl_set_int(d, "ID", o->id);
+	tpl_set_str(d, "FROM", view_day(rq->arena, o->starts_on));
+	tpl_set_str(d, "DUE", view_day(rq->arena, o->due_on));
+	tpl_section_str(d, "LABEL", "TEXT", o->label);
+	tpl_set_str(d, "STATUS", status);
+	tpl_set_str(d, "STATUS_LABEL", VOCAB_LABEL(item_status_v, status));
+	tpl_section_str(d, "URL", "HREF", o->evidence_url);
+	tpl_section_str(d, "NOTE", "TEXT", o->evidence_note);
+	if (o->done_at)
+		tpl_set_str(tpl_section_add(d, "DONE_BY"), "TEXT",
+			    arena_printf(rq->arena, "%s, %s", o->done_by ? o->done_by : "—",
+					 view_datetime(rq->arena, o->done_at)));
+	if (o->confirmed_at)
+		tpl_set_str(tpl_section_add(d, "CONFIRMED_BY"), "TEXT",
+			    arena_printf(rq->arena, "%s, %s", o->confirmed_by ? o->confirmed_by : "—",
+					 view_datetime(rq->arena, o->confirmed_at)));
+	if (!rq->csrf)
+		return;
+	if ((strcmp(o->status, "planned") == 0 || strcmp(o->status, "in_progress") == 0) &&
+	    muni_member(rq))
+		tpl_show(d, "CAN_DONE");
+	else if (strcmp(o->status, "done") == 0 && reviewer(rq))
+		tpl_show(d, "CAN_CONFIRM");
+	else if (strcmp(o->status, "confirmed") == 0 && reviewer(rq))
+		tpl_show(d, "CAN_WITHDRAW");
+}
+
+int item_page(struct req *rq, struct resp *rs)
+{
+	struct roadmap_item it;
+	struct occurrence *occ;
+	struct audit_row *events;
+	size_t nocc, nevents;
+	struct page p;
+	int today = view_today(), rc;
+
+	if ((rc = item_load(rq, &it)) != 0)
+		return rc;
+	if (db_occurrence_by_item(&rq->w->db, rq->arena, it.id, &occ, &nocc) != DB_OK ||
+	    db_audit_by_item(&rq->w->db, rq->arena, it.id, &events, &nevents) != DB_OK ||
+	    render_start(rq, &p, "item.tpl", arena_printf(rq->arena, "%s %s", msg_v[MSG_ROADMAP],
+							  it.number)) != 0)
+		return 500;
+	render_crumb(&p, arena_printf(rq->arena, "/%s/", rq->muni->slug), rq->muni->name);
+	render_crumb(&p, arena_printf(rq->arena, "/%s/roadmap/", rq->muni->slug), msg_v[MSG_ROADMAP]);
+	tpl_set_str(p.body, "MUNI", rq->muni->slug);
+	tpl_set_int(p.body, "ITEM", it.id);
+	tpl_set_str(p.body, "NUMBER", it.number);
+	tpl_set_str(p.body, "MEASURE", it.measure);
+	tpl_set_str(p.body, "RESULT", it.planned_result ? it.planned_result : "—");
+	tpl_set_str(p.body, "DEADLINE", it.deadline_text ? it.deadline_text : "—");
+	tpl_set_str(p.body, "KIND", vocab_label(deadline_kind_v, DL__MAX, it.deadline_kind));
+	tpl_set_str(p.body, "RESPONSIBLE", it.responsible ? it.responsible : "—");
+	tpl_set_str(p.body, "STATUS", it.status);
+	tpl_set_str(p.body, "STATUS_LABEL", VOCAB_LABEL(item_status_v, it.status));
+	tpl_set_str(p.body, "CSRF", rq->csrf);
+	for (size_t i = 0; i < nocc; i++)
+		fill_occurrence(rq, tpl_section_add(p.body, "OCC"), &occ[i], today);
+	if (nocc == 0)
+		tpl_show(p.body, "NO_DATES");
+	for (size_t i = 0; i < nevents; i++)
+		page_audit_row(rq, tpl_section_add(p.body, "EVENT"), &events[i]);
+	if (nevents)
+		tpl_show(p.body, "HAS_EVENTS");
+	return render_finish(rq, rs, &p);
+}
+
+/* The occurrence named by args[2], if it belongs to the item. Returns 0, 404 or 500. */
+static int occurrence_load(struct req *rq, const struct roadmap_item *it, struct occurrence *o)
+{
+	char *end;
+	long long id = strtoll(rq->args[2], &end, 10);
+	int rc;
+
+	if (*end || id <= 0)
+		return 404;
+	rc = db_occurrence_get(&rq->w->db, rq->arena, id, o);
+	if (rc == DB_ERR)
+		return 500;
+	return rc == DB_OK && o->item_id == it->id ? 0 : 404;
+}
+
+enum occ_action { OA_DONE, OA_CONFIRM, OA_WITHDRAW };
+
+/* Loads, checks, applies one action with its audit line in one transaction, 303 back. */
+static int occurrence_act(struct req *rq, struct resp *rs, enum occ_action action)
+{
+	static const char *const names[] = { "item_done", "item_confirm", "item_withdraw" };
+	static const char *const from[] = { "planned", "done", "confirmed" };
+	static const char *const to[] = { "done", "confirmed", "done" };
+	struct db *db = &rq->w->db;
+	struct roadmap_item it;
+	struct occurrence o;
+	struct form f;
+	int rc;
+
+	if ((rc = item_load(rq, &it)) != 0 || (rc = occurrence_load(rq, &it, &o)) != 0)
+		return rc;
+	if (action == OA_DONE ? !muni_member(rq) : !reviewer(rq))
+		return 403;
+	if (action == OA_DONE && !form_check(rq, done_fields, DF__MAX, &f))
+		return page_message(rq, rs, 422, MSG_TOO_LONG);
+	if (action == OA_WITHDRAW && !form_check(rq, withdraw_fields, WF__MAX, &f))
+		return page_message(rq, rs, 422, MSG_COMMENT_REQUIRED);
+	struct audit_event e = { .user_id = rq->user->id, .addr = rq->addr, .action = names[action],
+				 .occurrence_id = o.id, .from_status = action == OA_DONE ? o.status : from[action],
+				 .to_status = to[action] };
+
+	if (action == OA_DONE)
+		e.detail = arena_printf(rq->arena, "%s %s", f.val[DF_URL], f.val[DF_NOTE]);
+	else if (action == OA_WITHDRAW)
+		e.detail = f.val[WF_COMMENT];
+	if (db_begin(db) != DB_OK)
+		return 500;
+	rc = action == OA_DONE ? db_occurrence_done(db, o.id, rq->user->id, *f.val[DF_URL] ? f.val[DF_URL] : NULL,
+						   *f.val[DF_NOTE] ? f.val[DF_NOTE] : NULL)
+	   : action == OA_CONFIRM ? db_occurrence_confirm(db, o.id, rq->user->id)
+	   : db_occurrence_withdraw(db, o.id);
+	if (rc == DB_NOTFOUND)
+		return page_message(rq, rs, 409, MSG_STALE);
+	if (rc != DB_OK || db_audit_add(db, &e) != DB_OK || db_commit(db) != DB_OK)
+		return 500;
+	return http_redirect(rs, 303, arena_printf(rq->arena, "/%s/roadmap/items/%lld/#occ-%lld",
+						   rq->muni->slug, (long long)it.id, (long long)o.id));
+}
+
+int occurrence_done_page(struct req *rq, struct resp *rs)
+{
+	return occurrence_act(rq, rs, OA_DONE);
+}
+
+int occurrence_confirm_page(struct req *rq, struct resp *rs)
+{
+	return occurrence_act(rq, rs, OA_CONFIRM);
+}
+
+int occurrence_withdraw_page(struct req *rq, struct resp *rs)
+{
+	return occurrence_act(rq, rs, OA_WITHDRAW);
+}

@@ -1,0 +1,139 @@
+/*
+ * test-roadmap.c: roadmap work over HTTP: the schedule of an item, a school user
+ * marks an occurrence executed with evidence, the coordinator confirms it, the
+ * key metric moves on the public pages, the confirmation is withdrawn with a
+ * comment; and who may not do what (other municipality, school confirming,
+ * anonymous, CSRF), with the audit trail and database state checked.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "e2e.h"
+#include "tap.h"
+
+static int post_action(struct e2e_browser *b, const char *path, const char *const *pairs)
+{
+	struct e2e_resp r;
+	char *form = e2e_form(pairs);
+	int status = e2e_b_post(b, path, form, NULL, &r);
+
+	e2e_resp_free(&r);
+	free(form);
+	return status;
+}
+
+int main(void)
+{
+	struct e2e *e = e2e_start();
+	struct e2e_resp r;
+	char item[128], base[160], path[256];
+	long long item_id, occ_id;
+
+	if (!ok(e != NULL, "the stack starts"))
+		return ok_done();
+	/* item 3 of Усть-Илимск: «01.03.2022– 25.03.2022», one occurrence */
+	item_id = e2e_count(e, "SELECT i.id FROM roadmap_item i JOIN roadmap r ON r.id = i.roadmap_id"
+			       " JOIN municipality m ON m.id = r.municipality_id"
+			       " WHERE m.slug = 'ust-ilimsk' AND i.number = '3'");
+	occ_id = e2e_count(e, "SELECT id FROM occurrence WHERE item_id = %lld", item_id);
+	ok(item_id > 0 && occ_id > 0, "item 3 has its occurrence (item %lld, occurrence %lld)", item_id, occ_id);
+	ok(e2e_count(e, "SELECT count(*) FROM occurrence WHERE item_id = %lld", item_id) == 1,
+	   "a date range gives one occurrence");
+	ok(e2e_count(e, "SELECT due_on FROM occurrence WHERE id = %lld", occ_id) == 19076,
+	   "due on 25.03.2022 (day 19076)");
+	ok(e2e_count(e, "SELECT count(*) FROM roadmap_item WHERE deadline_kind IS NULL") == 0,
+	   "every seed item was scheduled at start");
+	ok(e2e_count(e, "SELECT count(*) FROM roadmap_item WHERE deadline_kind = 'invalid'") == 1,
+	   "one phrase is not understood (002 item 2.9), and is not guessed");
+	ok(e2e_count(e, "SELECT count(*) FROM occurrence o JOIN roadmap_item i ON i.id = o.item_id"
+			" WHERE i.deadline_text LIKE '%%Ежемесячно%%'") > 12,
+	   "a monthly item has an occurrence per month");
+
+	snprintf(item, sizeof item, "/ust-ilimsk/roadmap/items/%lld/", item_id);
+	snprintf(base, sizeof base, "/ust-ilimsk/roadmap/items/%lld/occurrences/%lld/", item_id, occ_id);
+	ok(e2e_get(e, item, &r) == 200 && strstr(r.body, "01.03.2022 — 25.03.2022") &&
+	   strstr(r.body, "просрочено") && !strstr(r.body, "Отметить исполнение"),
+	   "the public item page shows the schedule, overdue, and no forms");
+	e2e_resp_free(&r);
+	ok(e2e_get(e, "/ust-ilimsk/", &r) == 200 && strstr(r.body, "Подтверждено 0 из 58"),
+	   "the key metric starts at 0 of the 58 occurrences due");
+	e2e_resp_free(&r);
+
+	struct e2e_browser *school = e2e_browser_new(e), *coord = e2e_browser_new(e),
+			   *other = e2e_browser_new(e);
+	ok(e2e_login(school, "school-sosh-5", e2e_password(e, "school-sosh-5"), NULL) == 303, "school logs in");
+	ok(e2e_login(coord, "coord-ust-ilimsk", e2e_password(e, "coord-ust-ilimsk"), NULL) == 303,
+	   "coordinator logs in");
+	ok(e2e_login(other, "coord-baley", e2e_password(e, "coord-baley"), NULL) == 303,
+	   "another municipality's coordinator logs in");
+
+	snprintf(path, sizeof path, "%sdone", base);
+	const char *no_csrf[] = { "note", "x", NULL };
+	ok(post_action(school, path, no_csrf) == 403, "marking without the CSRF token: 403");
+	ok(e2e_request(e, "POST", path, NULL, &r) == 403, "anonymous POST: 403");
+	e2e_resp_free(&r);
+	e2e_b_get(school, item, &r);
+	ok(strstr(r.body, "Отметить исполнение") != NULL, "the school user sees the form");
+	e2e_resp_free(&r);
+	const char *done[] = { "_csrf", e2e_csrf(school), "url", "https://school5.example/plan.pdf",
+			       "note", "Утверждён приказом <script>alert(1)</script>", NULL };
+	ok(post_action(school, path, done) == 303, "the school user marks it executed with evidence");
+	ok(e2e_count(e, "SELECT count(*) FROM occurrence WHERE id = %lld AND status = 'done'"
+			" AND evidence_url = 'https://school5.example/plan.pdf'", occ_id) == 1,
+	   "stored as executed with its link");
+	ok(post_action(school, path, done) == 409, "marking it again: 409, nothing changes");
+
+	snprintf(path, sizeof path, "%sconfirm", base);
+	const char *school_confirm[] = { "_csrf", e2e_csrf(school), NULL };
+	ok(post_action(school, path, school_confirm) == 403, "a school user may not confirm");
+	e2e_b_get(other, "/cabinet/", &r);
+	e2e_resp_free(&r);
+	const char *other_confirm[] = { "_csrf", e2e_csrf(other), NULL };
+	ok(post_action(other, path, other_confirm) == 403, "another municipality's coordinator may not confirm");
+	e2e_b_get(coord, item, &r);
+	ok(strstr(r.body, "Подтвердить исполнение") && strstr(r.body, "&lt;script&gt;") &&
+	   !strstr(r.body, "<script>alert"), "the coordinator sees the evidence, escaped, and the confirm button");
+	e2e_resp_free(&r);
+	const char *confirm[] = { "_csrf", e2e_csrf(coord), NULL };
+	ok(post_action(coord, path, confirm) == 303, "the coordinator confirms");
+	ok(e2e_get(e, "/ust-ilimsk/", &r) == 200 && strstr(r.body, "1,7&nbsp;%") &&
+	   strstr(r.body, "Подтверждено 1 из 58"), "the key metric moves: 1 of 58, 1,7 per cent");
+	e2e_resp_free(&r);
+	ok(e2e_get(e, "/ust-ilimsk/roadmap/?status=confirmed", &r) == 200 &&
+	   strstr(r.body, "class=\"item\""), "the item is listed as confirmed");
+	e2e_resp_free(&r);
+
+	snprintf(path, sizeof path, "%swithdraw", base);
+	const char *bare[] = { "_csrf", e2e_csrf(coord), NULL };
+	ok(post_action(coord, path, bare) == 422, "withdrawing without a comment: 422");
+	const char *withdraw[] = { "_csrf", e2e_csrf(coord), "comment", "Ссылка не открывается", NULL };
+	ok(post_action(coord, path, withdraw) == 303, "withdrawn with a comment");
+	ok(e2e_count(e, "SELECT count(*) FROM occurrence WHERE id = %lld AND status = 'done'"
+			" AND confirmed_at IS NULL", occ_id) == 1, "back to executed, unconfirmed");
+	ok(e2e_get(e, "/ust-ilimsk/", &r) == 200 && strstr(r.body, "Подтверждено 0 из 58"),
+	   "the metric goes back to 0");
+	e2e_resp_free(&r);
+	char *trail = e2e_query(e, "SELECT group_concat(action, ',') FROM (SELECT action FROM audit"
+				   " WHERE occurrence_id = %lld ORDER BY id)", occ_id);
+	if (trail)
+		trail[strcspn(trail, "\n")] = '\0';
+	ok(trail && strcmp(trail, "item_done,item_confirm,item_withdraw") == 0,
+	   "the audit log has each step (%s)", trail ? trail : "none");
+	free(trail);
+	e2e_b_get(coord, item, &r);
+	ok(strstr(r.body, "Подтверждение отозвано") && strstr(r.body, "Ссылка не открывается"),
+	   "the item's history shows the withdrawal and its reason");
+	e2e_resp_free(&r);
+
+	snprintf(path, sizeof path, "/baley/roadmap/items/%lld/", item_id);
+	ok(e2e_get(e, path, &r) == 404, "the item through another municipality's URL: 404");
+	e2e_resp_free(&r);
+	ok(e2e_get(e, "/ust-ilimsk/roadmap/items/999999/", &r) == 404, "an unknown item: 404");
+	e2e_resp_free(&r);
+	e2e_browser_free(school);
+	e2e_browser_free(coord);
+	e2e_browser_free(other);
+	e2e_stop(e);
+	return ok_done();
+}
