@@ -89,7 +89,7 @@ static void csv_field(struct buf *out, const char *s)
 
 	if (!s || !*s)
 		return;
-	quote = strpbrk(s, ",\"\r\n") != NULL;
+	quote = strpbrk(s, ";,\"\r\n") != NULL;
 	if (quote)
 		buf_putc(out, '"');
 	if (formula_lead(s))
@@ -108,7 +108,7 @@ static void csv_row(struct buf *out, const char *const *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (i)
-			buf_putc(out, ',');
+			buf_putc(out, ';');   /* Excel in a Russian locale splits on ';' */
 		csv_field(out, v ? v[i] : NULL);
 	}
 	buf_put(out, "\r\n", 2);

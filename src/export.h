@@ -29,8 +29,9 @@ enum { EXPORT_KEEP_SECONDS = 10 * 60 };
 
 /*
  * Appends the header row and the rows to `out` as CSV: UTF-8 with a BOM (so
- * Excel reads Cyrillic), CRLF line ends, RFC 4180 quoting (a field holding
- * , " CR or LF is quoted, " doubled). A cell starting with = + - @ TAB or CR
+ * Excel reads Cyrillic), fields separated by ';' (as Excel in a Russian locale
+ * expects), CRLF line ends, RFC 4180 quoting (a field holding ; , " CR or LF is
+ * quoted, " doubled). A cell starting with = + - @ TAB or CR
  * gets a leading apostrophe so a spreadsheet never runs it as a formula.
  * The title is not written. Returns 0, or -1 when `out` hit its cap.
  */

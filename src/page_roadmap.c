@@ -10,6 +10,7 @@
 #include "db_municipality.h"
 #include "db_roadmap.h"
 #include "deadline.h"
+#include "export.h"
 #include "http.h"
 #include "page_common.h"
 #include "pages.h"
@@ -58,6 +59,8 @@ static size_t collect_actors(struct arena *a, const struct roadmap_item *items, 
 		}
 	return nout;
 }
+
+static const char *export_query(struct req *rq);
 
 /* The page's GET filters, validated: a bad value is a 400, never a guess. */
 struct filters {
@@ -151,29 +154,78 @@ static bool item_shown(struct req *rq, const struct filters *f, const struct roa
 	return !f->responsible || actors_contains(rq->arena, it->responsible, f->responsible);
 }
 
-/* Summary counts of the shown items by status, then the items grouped by task. */
-static void fill_items(struct req *rq, struct tpl_dict *body, const struct filters *f,
-		       const struct roadmap_task *tasks, size_t ntasks,
-		       const struct roadmap_item *items, size_t nitems)
+/* Everything one view of the roadmap shows: the filters, the roadmap, its
+ * tasks, all its items (for the filter choices) and the items shown, each with
+ * its task. The page and its exports read the same view. */
+struct roadmap_view {
+	struct filters f;
+	struct roadmap r;
+	struct roadmap_task *tasks;
+	struct roadmap_item *all;
+	size_t ntasks, nall;
+	const struct roadmap_item **shown;
+	const struct roadmap_task **shown_task;
+	size_t nshown;
+	int64_t task_id;     /* the task filter's id, 0 for all */
+};
+
+/* Returns 0, 400 (bad filter), 404 (no roadmap) or 500. */
+static int roadmap_load(struct req *rq, struct roadmap_view *v)
 {
-	int count[ITEM__MAX] = { 0 }, shown = 0;
+	struct db *db = &rq->w->db;
+	struct item_filter everything;
+	struct roadmap_item *items;
+	size_t nitems;
+	int rc;
+
+	memset(v, 0, sizeof *v);
+	if ((rc = filters_read(rq, &v->f)) != 0)
+		return rc;
+	everything = (struct item_filter){ v->f.items.today, 0, 0 };
+	rc = db_roadmap_of_muni(db, rq->arena, rq->muni->id, &v->r);
+	if (rc == DB_NOTFOUND)
+		return 404;
+	if (rc != DB_OK ||
+	    db_roadmap_tasks(db, rq->arena, v->r.id, &v->tasks, &v->ntasks) != DB_OK ||
+	    db_roadmap_items(db, rq->arena, v->r.id, &everything, &v->all, &v->nall) != DB_OK ||
+	    db_roadmap_items(db, rq->arena, v->r.id, &v->f.items, &items, &nitems) != DB_OK)
+		return 500;
+	v->shown = arena_alloc(rq->arena, (nitems + 1) * sizeof *v->shown);
+	v->shown_task = arena_alloc(rq->arena, (nitems + 1) * sizeof *v->shown_task);
+	if (!v->shown || !v->shown_task)
+		return 500;
+	for (size_t t = 0; t < v->ntasks; t++)
+		if (v->tasks[t].seq == v->f.task)
+			v->task_id = v->tasks[t].id;
+	for (size_t i = 0; i < nitems; i++) {
+		const struct roadmap_task *task = NULL;
+
+		for (size_t t = 0; t < v->ntasks; t++)
+			if (v->tasks[t].id == items[i].task_id)
+				task = &v->tasks[t];
+		if (!item_shown(rq, &v->f, task, &items[i]))
+			continue;
+		v->shown[v->nshown] = &items[i];
+		v->shown_task[v->nshown++] = task;
+	}
+	return 0;
+}
+
+/* Summary counts of the shown items by status, then the items grouped by task. */
+static void fill_items(struct req *rq, struct tpl_dict *body, const struct roadmap_view *v)
+{
+	int count[ITEM__MAX] = { 0 };
 	struct tpl_dict *group = NULL;
 	int64_t task_id = -1;
 
-	for (size_t i = 0; i < nitems; i++) {
-		const struct roadmap_item *it = &items[i];
-		const struct roadmap_task *task = NULL;
+	for (size_t i = 0; i < v->nshown; i++) {
+		const struct roadmap_item *it = v->shown[i];
 		size_t st = VOCAB_FIND(item_status_v, it->status);
 
-		for (size_t t = 0; t < ntasks; t++)
-			if (tasks[t].id == it->task_id)
-				task = &tasks[t];
-		if (!item_shown(rq, f, task, it))
-			continue;
 		if (it->task_id != task_id) {
 			task_id = it->task_id;
 			group = tpl_section_add(body, "TASK");
-			tpl_set_str(group, "TITLE", task ? task->title : "");
+			tpl_set_str(group, "TITLE", v->shown_task[i] ? v->shown_task[i]->title : "");
 		}
 		struct tpl_dict *d = tpl_section_add(group, "ITEM");
 
@@ -188,61 +240,123 @@ static void fill_items(struct req *rq, struct tpl_dict *body, const struct filte
 		tpl_set_str(d, "STATUS_LABEL", VOCAB_LABEL(item_status_v, it->status));
 		if (st < ITEM__MAX)
 			count[st]++;
-		shown++;
 	}
-	tpl_set_int(body, "N_SHOWN", shown);
+	tpl_set_int(body, "N_SHOWN", (long long)v->nshown);
 	for (size_t s = 0; s < ITEM__MAX; s++) {
 		struct tpl_dict *d = tpl_section_add(body, "COUNT");
 
 		tpl_set_str(d, "LABEL", item_status_v[s].label);
 		tpl_set_int(d, "N", count[s]);
 	}
-	if (shown == 0)
+	if (v->nshown == 0)
 		tpl_show(body, "NOTHING_FOUND");
 }
 
 int roadmap_page(struct req *rq, struct resp *rs)
 {
-	struct db *db = &rq->w->db;
 	const struct municipality *m = rq->muni;
-	struct filters f;
-	struct roadmap r;
-	struct roadmap_task *tasks;
-	struct roadmap_item *all, *items;
+	struct roadmap_view v;
 	struct actor_count actors[ACTORS_MAX];
-	struct item_filter everything;
-	size_t ntasks, nall, nitems, nactors;
+	size_t nactors;
 	struct page p;
-	int64_t task_id = 0;
 	int rc;
 
-	if ((rc = filters_read(rq, &f)) != 0)
+	if ((rc = roadmap_load(rq, &v)) != 0)
 		return rc;
-	everything = (struct item_filter){ f.items.today, 0, 0 };
-	rc = db_roadmap_of_muni(db, rq->arena, m->id, &r);
-	if (rc == DB_NOTFOUND)
-		return 404;
-	if (rc != DB_OK ||
-	    db_roadmap_tasks(db, rq->arena, r.id, &tasks, &ntasks) != DB_OK ||
-	    db_roadmap_items(db, rq->arena, r.id, &everything, &all, &nall) != DB_OK ||
-	    db_roadmap_items(db, rq->arena, r.id, &f.items, &items, &nitems) != DB_OK ||
-	    render_start(rq, &p, "roadmap.tpl",
+	if (render_start(rq, &p, "roadmap.tpl",
 			 arena_printf(rq->arena, "%s — %s", msg_v[MSG_ROADMAP], m->name)) != 0)
 		return 500;
-	for (size_t t = 0; t < ntasks; t++)
-		if (tasks[t].seq == f.task)
-			task_id = tasks[t].id;
 	render_crumb(&p, arena_printf(rq->arena, "/%s/", m->slug), m->name);
 	tpl_set_str(p.body, "MUNI_SLUG", m->slug);
 	tpl_set_str(p.body, "MUNI_NAME", m->name);
-	tpl_set_str(p.body, "TITLE", r.title);
-	tpl_set_str(p.body, "PERIOD", r.period_text);
-	tpl_section_str(p.body, "APPROVED", "TEXT", r.approved_by);
-	tpl_set_int(p.body, "N_TOTAL", r.n_items);
-	nactors = collect_actors(rq->arena, all, nall, actors);
-	fill_filters(rq->arena, p.body, &f, tasks, ntasks, actors, nactors);
-	fill_items(rq, p.body, &f, tasks, ntasks, items, nitems);
-	if (page_key_metric(rq, p.body, r.id, task_id) != 0)
+	tpl_set_str(p.body, "TITLE", v.r.title);
+	tpl_set_str(p.body, "PERIOD", v.r.period_text);
+	tpl_section_str(p.body, "APPROVED", "TEXT", v.r.approved_by);
+	tpl_set_int(p.body, "N_TOTAL", v.r.n_items);
+	tpl_set_str(p.body, "QUERY", export_query(rq));
+	nactors = collect_actors(rq->arena, v.all, v.nall, actors);
+	fill_filters(rq->arena, p.body, &v.f, v.tasks, v.ntasks, actors, nactors);
+	fill_items(rq, p.body, &v);
+	if (page_key_metric(rq, p.body, v.r.id, v.task_id) != 0)
 		return 500;
 	return render_finish(rq, rs, &p);
+}
+
+/* The current filters as a query string for the export links ("" or "?a=b&…"). */
+static const char *export_query(struct req *rq)
+{
+	static const char *const names[] = { "task", "status", "responsible", "month", "overdue" };
+	struct buf b;
+
+	buf_init(&b, rq->arena, HTTP_QUERY_MAX);
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		const char *v = http_param(rq, names[i]);
+
+		if (v && *v)
+			buf_printf(&b, "%c%s=%s", b.len ? '&' : '?', names[i], view_url_arg(rq->arena, v));
+	}
+	return b.len && !b.err ? b.data : "";
+}
+
+/* The shown rows as a table: the same columns as the page, plus the task. */
+static int roadmap_table(struct req *rq, const struct roadmap_view *v, struct export_table *t)
+{
+	static const char *const heads[] = { "№", "Задача", "Мероприятие", "Планируемый результат",
+					     "Срок", "Ближайший срок", "Ответственный", "Статус" };
+	static const double widths[] = { 6, 30, 50, 40, 20, 14, 30, 16 };
+	enum { NCOLS = sizeof heads / sizeof heads[0] };
+	const char **cells = arena_alloc(rq->arena, (v->nshown + 1) * NCOLS * sizeof *cells);
+	const char **status = arena_alloc(rq->arena, (v->nshown + 1) * sizeof *status);
+
+	if (!cells || !status)
+		return 500;
+	for (size_t i = 0; i < v->nshown; i++) {
+		const struct roadmap_item *it = v->shown[i];
+		const char **row = cells + i * NCOLS;
+
+		row[0] = it->number;
+		row[1] = v->shown_task[i] ? v->shown_task[i]->title : NULL;
+		row[2] = it->measure;
+		row[3] = it->planned_result;
+		row[4] = it->deadline_text;
+		row[5] = it->next_due ? view_day(rq->arena, it->next_due) : NULL;
+		row[6] = it->responsible;
+		row[7] = VOCAB_LABEL(item_status_v, it->status);
+		status[i] = it->status;
+	}
+	*t = (struct export_table){ arena_printf(rq->arena, "%s %s", msg_v[MSG_ROADMAP], rq->muni->name),
+				    NCOLS, heads, widths, v->nshown, cells, status };
+	return 0;
+}
+
+static int roadmap_export(struct req *rq, struct resp *rs, enum export_format format)
+{
+	struct roadmap_view v;
+	struct export_table t;
+	const char *name;
+	int rc;
+
+	if ((rc = roadmap_load(rq, &v)) != 0 || (rc = roadmap_table(rq, &v, &t)) != 0)
+		return rc;
+	rs->content_type = export_mime(format);
+	http_header(rs, "Content-Disposition",
+		    view_disposition(rq->arena, arena_printf(rq->arena, "roadmap-%s.%s", rq->muni->slug,
+							     export_ext(format))));
+	if (format == EXPORT_CSV)
+		return export_csv(&t, &rs->body) == 0 ? 200 : 500;
+	if (!(name = export_xlsx(rq->arena, &t)))
+		return 500;
+	rs->cache_control = "private, no-store";
+	http_header(rs, "X-Accel-Redirect", export_accel_path(rq->arena, name));
+	return 200;
+}
+
+int roadmap_csv_page(struct req *rq, struct resp *rs)
+{
+	return roadmap_export(rq, rs, EXPORT_CSV);
+}
+
+int roadmap_xlsx_page(struct req *rq, struct resp *rs)
+{
+	return roadmap_export(rq, rs, EXPORT_XLSX);
 }

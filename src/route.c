@@ -58,6 +58,8 @@ static const struct route routes[] = {
 	{ GET,    "/review/",                            queue_page,         R_LOGIN,                      STAFF },
 	{ GET,    "/{}/",                                municipality_page,  R_MUNI,                       0 },
 	{ GET,    "/{}/roadmap/",                        roadmap_page,       R_MUNI,                       0 },
+	{ GET,    "/{}/roadmap/export.csv",              roadmap_csv_page,   R_MUNI,                       0 },
+	{ GET,    "/{}/roadmap/export.xlsx",             roadmap_xlsx_page,  R_MUNI,                       0 },
 	{ GET,    "/{}/roadmap/items/{}/",               item_page,          R_MUNI,                       0 },
 	{ M_POST, "/{}/roadmap/items/{}/occurrences/{}/done",     occurrence_done_page,     R_LOGIN | R_MUNI, 0 },
 	{ M_POST, "/{}/roadmap/items/{}/occurrences/{}/confirm",  occurrence_confirm_page,  R_LOGIN | R_MUNI, STAFF },

@@ -12,6 +12,15 @@
 #include "e2e.h"
 #include "tap.h"
 
+static int count_lines(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		n += *s == '\n';
+	return n;
+}
+
 static int post_action(struct e2e_browser *b, const char *path, const char *const *pairs)
 {
 	struct e2e_resp r;
@@ -124,6 +133,18 @@ int main(void)
 	e2e_b_get(coord, item, &r);
 	ok(strstr(r.body, "Подтверждение отозвано") && strstr(r.body, "Ссылка не открывается"),
 	   "the item's history shows the withdrawal and its reason");
+	e2e_resp_free(&r);
+
+	ok(e2e_get(e, "/ust-ilimsk/roadmap/export.csv?task=4", &r) == 200 &&
+	   strncmp(r.body, "\xEF\xBB\xBF№;Задача;Мероприятие", 3 + 28) == 0 &&
+	   count_lines(r.body) == 7 && strstr(e2e_header(&r, "Content-Type"), "text/csv") &&
+	   strstr(e2e_header(&r, "Content-Disposition"), "attachment"),
+	   "CSV export with the page's filter: BOM, ';', the header and the 6 items of the last task");
+	e2e_resp_free(&r);
+	ok(e2e_get(e, "/ust-ilimsk/roadmap/export.xlsx?status=overdue", &r) == 200 &&
+	   r.len > 1000 && memcmp(r.body, "PK", 2) == 0, "XLSX export through nginx: a zip");
+	e2e_resp_free(&r);
+	ok(e2e_get(e, "/ust-ilimsk/roadmap/export.csv?month=bad", &r) == 400, "a bad filter on an export: 400");
 	e2e_resp_free(&r);
 
 	snprintf(path, sizeof path, "/baley/roadmap/items/%lld/", item_id);

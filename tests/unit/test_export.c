@@ -60,7 +60,7 @@ static void test_csv(struct arena *a)
 {
 	static const char *const heads[] = { "Мероприятие", "Срок", "Статус" };
 	static const char *const cells[] = {
-		"a,b",                    "say \"hi\"",   "line1\nline2",
+		"a;b",                    "say \"hi\"",   "line1\nline2",
 		"Усть-Илимск",            NULL,           "",
 		"=HYPERLINK(\"http://x\")", "+1",         "-1",
 		"@SUM(A1)",               "\t=1",         "\r=1",
@@ -73,12 +73,12 @@ static void test_csv(struct arena *a)
 	ok(b.len >= 3 && memcmp(b.data, "\xEF\xBB\xBF", 3) == 0, "CSV starts with the UTF-8 BOM");
 	ok(strcmp(b.data,
 		  "\xEF\xBB\xBF"
-		  "Мероприятие,Срок,Статус\r\n"
-		  "\"a,b\",\"say \"\"hi\"\"\",\"line1\nline2\"\r\n"
-		  "Усть-Илимск,,\r\n"
-		  "\"'=HYPERLINK(\"\"http://x\"\")\",'+1,'-1\r\n"
-		  "'@SUM(A1),'\t=1,\"'\r=1\"\r\n") == 0,
-	   "CSV: RFC 4180 quoting, Cyrillic as is, NULL and empty cells, CRLF, formulas defused");
+		  "Мероприятие;Срок;Статус\r\n"
+		  "\"a;b\";\"say \"\"hi\"\"\";\"line1\nline2\"\r\n"
+		  "Усть-Илимск;;\r\n"
+		  "\"'=HYPERLINK(\"\"http://x\"\")\";'+1;'-1\r\n"
+		  "'@SUM(A1);'\t=1;\"'\r=1\"\r\n") == 0,
+	   "CSV: ';' between fields, RFC 4180 quoting, Cyrillic as is, NULL and empty cells, CRLF, formulas defused");
 	ok(strstr(b.data, "Дорожная карта") == NULL, "the title is not a CSV line");
 
 	const struct export_table none = { NULL, 0, NULL, NULL, 0, NULL, NULL };
