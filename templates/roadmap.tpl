@@ -34,8 +34,8 @@
 </select>
 </div>
 <div class="field">
-<label for="f-month">Срок в месяце</label>
-<input id="f-month" name="month" type="month" value="{{MONTH}}" placeholder="2022-03">
+<label for="f-month">Срок в месяце (ГГГГ-ММ)</label>
+<input id="f-month" name="month" type="month" value="{{MONTH}}">
 </div>
 <div class="field check">
 <input id="f-overdue" name="overdue" type="checkbox" value="1"{{#OVERDUE_CHECKED}} checked{{/OVERDUE_CHECKED}}>
