@@ -52,10 +52,12 @@ int db_occurrence_add(struct db *db, int64_t item_id, int seq, int starts_on, in
 	return db_exec(db, st);
 }
 
-#define OCC_COLUMNS \
+#define OCC_COLUMNS_NO_FROM \
 	"o.id, o.item_id, o.seq, o.starts_on, o.due_on, o.label, o.status, o.evidence_url," \
-	" o.evidence_note, d.name, c.name, coalesce(o.done_at, 0), coalesce(o.confirmed_at, 0)" \
+	" o.evidence_note, d.name, c.name, coalesce(o.done_at, 0), coalesce(o.confirmed_at, 0)"
+#define OCC_FROM \
 	" FROM occurrence o LEFT JOIN user d ON d.id = o.done_by LEFT JOIN user c ON c.id = o.confirmed_by"
+#define OCC_COLUMNS OCC_COLUMNS_NO_FROM OCC_FROM
 
 static void occurrence_row(struct arena *a, sqlite3_stmt *st, void *item)
 {
@@ -163,4 +165,53 @@ int db_metric_by_roadmap(struct db *db, int64_t roadmap_id, int64_t task_id, int
 		db_log_err(db, "metric");
 	db_done(st);
 	return rc;
+}
+
+static void due_row(struct arena *a, sqlite3_stmt *st, void *item)
+{
+	struct due_item *d = item;
+
+	occurrence_row(a, st, &d->o);
+	d->number = db_text(a, st, 13);
+	d->measure = db_text(a, st, 14);
+	d->responsible = db_text(a, st, 15);
+}
+
+int db_occurrence_due(struct db *db, struct arena *a, int64_t muni_id, int until, int limit,
+		      struct due_item **out, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_OCCURRENCE_DUE,
+		"SELECT " OCC_COLUMNS_NO_FROM ", i.number, i.measure, i.responsible" OCC_FROM
+		" JOIN roadmap_item i ON i.id = o.item_id JOIN roadmap r ON r.id = i.roadmap_id"
+		" WHERE r.municipality_id = ?1 AND i.removed_at IS NULL AND o.status <> 'confirmed'"
+		" AND o.due_on <= ?2 ORDER BY o.due_on, i.seq LIMIT ?3");
+
+	if (!st || sqlite3_bind_int64(st, 1, muni_id) != SQLITE_OK ||
+	    sqlite3_bind_int(st, 2, until) != SQLITE_OK || sqlite3_bind_int(st, 3, limit) != SQLITE_OK)
+		return DB_ERR;
+	return db_collect(db, a, st, sizeof **out, due_row, (void **)out, n);
+}
+
+static void unparsed_row(struct arena *a, sqlite3_stmt *st, void *item)
+{
+	struct due_item *d = item;
+
+	d->o.item_id = sqlite3_column_int64(st, 0);
+	d->number = db_text(a, st, 1);
+	d->measure = db_text(a, st, 2);
+	d->responsible = db_text(a, st, 3);
+	d->o.label = db_text(a, st, 4);   /* the phrase as written */
+}
+
+int db_item_unparsed(struct db *db, struct arena *a, int64_t muni_id, struct due_item **out,
+		     size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_ITEM_UNPARSED,
+		"SELECT i.id, i.number, i.measure, i.responsible, i.deadline_text FROM roadmap_item i"
+		" JOIN roadmap r ON r.id = i.roadmap_id WHERE r.municipality_id = ?1"
+		" AND i.removed_at IS NULL AND i.deadline_kind = 'invalid' ORDER BY r.id, i.seq");
+
+	if (!st || sqlite3_bind_int64(st, 1, muni_id) != SQLITE_OK)
+		return DB_ERR;
+	return db_collect(db, a, st, sizeof **out, unparsed_row, (void **)out, n);
 }

@@ -34,6 +34,21 @@ struct key_metric {
 	int due, confirmed, done, overdue, total;
 };
 
+/* An occurrence still to be confirmed, with its item, for «мои мероприятия». */
+struct due_item {
+	struct occurrence o;
+	const char *number, *measure, *responsible;
+};
+
+/* Unconfirmed occurrences of the municipality's roadmaps due on or before
+ * `until` (days), oldest first, at most `limit`. */
+int db_occurrence_due(struct db *db, struct arena *a, int64_t muni_id, int until, int limit,
+		      struct due_item **out, size_t *n);
+
+/* Items of the municipality's roadmaps whose deadline phrase was not understood. */
+int db_item_unparsed(struct db *db, struct arena *a, int64_t muni_id, struct due_item **out,
+		     size_t *n);
+
 /* Items without deadline_kind. */
 int db_unscheduled_items(struct db *db, struct arena *a, struct unscheduled **out, size_t *n);
 

@@ -214,3 +214,75 @@ int occurrence_withdraw_page(struct req *rq, struct resp *rs)
 {
 	return occurrence_act(rq, rs, OA_WITHDRAW);
 }
+
+/* Today's month, as its last day. */
+static int month_end(int today)
+{
+	int y, m, d;
+
+	deadline_date(today, &y, &m, &d);
+	return (m == 12 ? deadline_days(y + 1, 1, 1) : deadline_days(y, m + 1, 1)) - 1;
+}
+
+int my_items_page(struct req *rq, struct resp *rs)
+{
+	enum { LIMIT = 300 };
+	struct due_item *due = NULL;
+	size_t n = 0;
+	struct page p;
+	int today = view_today(), overdue = 0;
+
+	if (rq->user->municipality_id &&
+	    db_occurrence_due(&rq->w->db, rq->arena, rq->user->municipality_id, month_end(today), LIMIT,
+			      &due, &n) != DB_OK)
+		return 500;
+	if (render_start(rq, &p, "my.tpl", msg_v[MSG_MY]) != 0)
+		return 500;
+	tpl_set_str(p.body, "MUNI", rq->user->municipality_slug);
+	for (size_t i = 0; i < n; i++) {
+		bool late = due[i].o.due_on < today;
+		struct tpl_dict *d = tpl_section_add(p.body, late ? "OVERDUE" : "THIS_MONTH");
+
+		tpl_set_int(d, "ITEM", due[i].o.item_id);
+		tpl_set_str(d, "NUMBER", due[i].number);
+		tpl_set_str(d, "MEASURE", due[i].measure);
+		tpl_set_str(d, "RESPONSIBLE", due[i].responsible ? due[i].responsible : "—");
+		tpl_set_str(d, "DUE", view_day(rq->arena, due[i].o.due_on));
+		tpl_set_str(d, "STATUS", late ? item_status_v[ITEM_OVERDUE].code : due[i].o.status);
+		tpl_set_str(d, "STATUS_LABEL", VOCAB_LABEL(item_status_v, late ? item_status_v[ITEM_OVERDUE].code
+											: due[i].o.status));
+		overdue += late;
+	}
+	tpl_set_int(p.body, "N_OVERDUE", overdue);
+	tpl_set_int(p.body, "N_MONTH", (long long)n - overdue);
+	if (n == LIMIT)
+		tpl_show(p.body, "TRUNCATED");
+	if (!rq->user->municipality_id)
+		tpl_show(p.body, "NO_MUNI");
+	return render_finish(rq, rs, &p);
+}
+
+int unparsed_page(struct req *rq, struct resp *rs)
+{
+	struct due_item *items;
+	size_t n;
+	struct page p;
+
+	if (db_item_unparsed(&rq->w->db, rq->arena, rq->muni->id, &items, &n) != DB_OK ||
+	    render_start(rq, &p, "unparsed.tpl", msg_v[MSG_UNPARSED]) != 0)
+		return 500;
+	render_crumb(&p, arena_printf(rq->arena, "/%s/", rq->muni->slug), rq->muni->name);
+	render_crumb(&p, arena_printf(rq->arena, "/%s/roadmap/", rq->muni->slug), msg_v[MSG_ROADMAP]);
+	tpl_set_str(p.body, "MUNI", rq->muni->slug);
+	for (size_t i = 0; i < n; i++) {
+		struct tpl_dict *d = tpl_section_add(p.body, "ITEM");
+
+		tpl_set_int(d, "ID", items[i].o.item_id);
+		tpl_set_str(d, "NUMBER", items[i].number);
+		tpl_set_str(d, "MEASURE", items[i].measure);
+		tpl_set_str(d, "PHRASE", items[i].o.label);
+	}
+	if (n == 0)
+		tpl_show(p.body, "NONE");
+	return render_finish(rq, rs, &p);
+}

@@ -30,6 +30,8 @@ int item_page(struct req *rq, struct resp *rs);                  /* page_items.c
 int occurrence_done_page(struct req *rq, struct resp *rs);       /* page_items.c */
 int occurrence_confirm_page(struct req *rq, struct resp *rs);    /* page_items.c */
 int occurrence_withdraw_page(struct req *rq, struct resp *rs);   /* page_items.c */
+int my_items_page(struct req *rq, struct resp *rs);              /* page_items.c */
+int unparsed_page(struct req *rq, struct resp *rs);              /* page_items.c */
 int healthz_page(struct req *rq, struct resp *rs);       /* page_misc.c */
 int vi_on_page(struct req *rq, struct resp *rs);         /* page_misc.c */
 int vi_off_page(struct req *rq, struct resp *rs);        /* page_misc.c */

@@ -6,11 +6,14 @@
 <li><a href="/{{MUNI}}/schools/{{SLUG}}/docs/">Документы школы: что представить, что возвращено, загрузка</a></li>
 <li><a href="/{{MUNI}}/schools/{{SLUG}}/">Раздел «Повышение качества» школы</a></li>
 <li><a href="/{{MUNI}}/schools/{{SLUG}}/audit/">Журнал изменений</a></li>
+<li><a href="/my/">Мои мероприятия: сроки дорожной карты</a></li>
 </ul>
 {{/SCHOOL}}
 {{#STAFF}}
 <ul class="actions">
 <li><a href="/review/">Документы на проверке: {{QUEUE}}</a></li>
-{{#MUNI}}<li><a href="/{{SLUG}}/">Страница муниципалитета</a></li>{{/MUNI}}
+{{#MUNI}}<li><a href="/{{SLUG}}/">Страница муниципалитета</a></li>
+<li><a href="/my/">Мои мероприятия: сроки дорожной карты</a></li>
+<li><a href="/{{SLUG}}/roadmap/unparsed/">Нераспознанные сроки дорожной карты</a></li>{{/MUNI}}
 </ul>
 {{/STAFF}}

@@ -147,6 +147,20 @@ int main(void)
 	ok(e2e_get(e, "/ust-ilimsk/roadmap/export.csv?month=bad", &r) == 400, "a bad filter on an export: 400");
 	e2e_resp_free(&r);
 
+	ok(e2e_b_get(school, "/my/", &r) == 200 && strstr(r.body, "Не подтверждено и срок уже наступил: ") &&
+	   strstr(r.body, "/ust-ilimsk/roadmap/items/"), "«мои мероприятия» lists the overdue occurrences");
+	e2e_resp_free(&r);
+	ok(e2e_get(e, "/my/", &r) == 303, "«мои мероприятия» needs a login");
+	e2e_resp_free(&r);
+	ok(e2e_b_get(school, "/ust-ilimsk/roadmap/unparsed/", &r) == 403, "a school may not see the unparsed list");
+	e2e_resp_free(&r);
+	struct e2e_browser *admin = e2e_browser_new(e);
+	e2e_login(admin, "admin", e2e_password(e, "admin"), NULL);
+	ok(e2e_b_get(admin, "/yeniseysk/roadmap/unparsed/", &r) == 200 &&
+	   strstr(r.body, "Специалисты МКУ"), "the unparsed list shows 002 item 2.9's phrase");
+	e2e_resp_free(&r);
+	e2e_browser_free(admin);
+
 	snprintf(path, sizeof path, "/baley/roadmap/items/%lld/", item_id);
 	ok(e2e_get(e, path, &r) == 404, "the item through another municipality's URL: 404");
 	e2e_resp_free(&r);
