@@ -548,6 +548,11 @@ async function insiderFlow(browser, stack) {
 		await school.sync();
 		await checkState(school.desktop, school.phone, { name: "cabinet-school", what: "/cabinet/ (school)",
 			status: 200, phone: true, open: page("/cabinet/") }, stack);
+		await checkState(school.desktop, school.phone, { name: "my-items", what: "/my/ (school)",
+			status: 200, phone: true, open: page("/my/") }, stack);
+		await checkState(school.desktop, school.phone, { name: "roadmap-item-school",
+			what: "/ust-ilimsk/roadmap/items/61/ (school, with the form)", status: 200, phone: true,
+			open: page("/ust-ilimsk/roadmap/items/61/") }, stack);
 
 		// A file of a type the portal refuses: the form comes back with its errors.
 		await checkState(school.desktop, school.phone, {
