@@ -5,7 +5,7 @@ PORT     ?= 8080
 DATA_DIR ?= var
 -include Makefile.local
 
-PKGS     = sqlite3 libctemplate fcgi libsodium libmagic xlsxwriter
+PKGS     = sqlite3 libctemplate fcgi libsodium libmagic xlsxwriter libzip expat
 WARN     = -Wall -Wextra -Wformat=2 -Wshadow -Werror
 CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O2 $(WARN) \
            $(shell pkg-config --cflags $(PKGS))
@@ -30,11 +30,13 @@ LIBSRC = src/http.c \
          src/page_docs.c \
          src/page_review.c \
          src/page_items.c \
+         src/page_roadmap_edit.c \
          src/page_common.c \
          src/actors.c \
          src/view.c \
          src/vocab.c \
          src/deadline.c \
+         src/roadmap_import.c \
          src/export.c \
          src/db.c \
          src/db_municipality.c \
@@ -43,6 +45,7 @@ LIBSRC = src/http.c \
          src/db_roadmap.c \
          src/db_document.c \
          src/db_occurrence.c \
+         src/db_roadmap_edit.c \
          src/schedule.c \
          src/db_user.c \
          src/db_audit.c \
@@ -53,12 +56,12 @@ LIBSRC = src/http.c \
          src/log.c
 LIBCXX = src/tpl_bridge.cc
 
-UNIT   = arena http route vocab config db view tpl auth seed multipart admin deadline export
-E2E    = pages hostile docs attacks roadmap
+UNIT   = arena http route vocab config db view tpl auth seed multipart admin deadline export roadmap_import
+E2E    = pages hostile docs attacks roadmap roadmap-edit
 
 OBJ      = $(LIBSRC:src/%.c=build/%.o) $(LIBCXX:src/%.cc=build/%.o)
 SANOBJ   = $(LIBSRC:src/%.c=build/san/%.o) $(LIBCXX:src/%.cc=build/san/%.o)
-FUZZ     = query path cookie multipart deadline
+FUZZ     = query path cookie multipart deadline roadmap_import
 FUZZOBJ  = $(LIBSRC:src/%.c=build/fuzz/obj/%.o) $(LIBCXX:src/%.cc=build/fuzz/obj/%.o)
 FUZZBIN  = $(FUZZ:%=build/fuzz/fuzz_%)
 FUZZFLAGS = -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=undefined

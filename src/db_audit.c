@@ -25,8 +25,8 @@ int db_audit_add(struct db *db, const struct audit_event *e)
 {
 	sqlite3_stmt *st = db_stmt(db, STMT_AUDIT_ADD,
 		"INSERT INTO audit (user_id, login, addr, action, school_id, document_id,"
-		" from_status, to_status, detail, sha256, occurrence_id)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+		" from_status, to_status, detail, sha256, occurrence_id, item_id)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
 
 	if (!st || !e->action)
 		return DB_ERR;
@@ -35,7 +35,7 @@ int db_audit_add(struct db *db, const struct audit_event *e)
 	    bind_id(st, 5, e->school_id) != SQLITE_OK || bind_id(st, 6, e->document_id) != SQLITE_OK ||
 	    bind_str(st, 7, e->from_status) != SQLITE_OK || bind_str(st, 8, e->to_status) != SQLITE_OK ||
 	    bind_str(st, 9, e->detail) != SQLITE_OK || bind_str(st, 10, e->sha256) != SQLITE_OK ||
-	    bind_id(st, 11, e->occurrence_id) != SQLITE_OK) {
+	    bind_id(st, 11, e->occurrence_id) != SQLITE_OK || bind_id(st, 12, e->item_id) != SQLITE_OK) {
 		db_log_err(db, "audit_add");
 		db_done(st);
 		return DB_ERR;
@@ -84,8 +84,9 @@ int db_audit_by_item(struct db *db, struct arena *a, int64_t item_id, struct aud
 		     size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, STMT_AUDIT_BY_ITEM,
-		"SELECT " AUDIT_COLUMNS " FROM occurrence o JOIN audit a ON a.occurrence_id = o.id"
-		" LEFT JOIN user u ON u.id = a.user_id WHERE o.item_id = ?1 ORDER BY a.id");
+		"SELECT " AUDIT_COLUMNS " FROM audit a LEFT JOIN user u ON u.id = a.user_id"
+		" WHERE a.item_id = ?1 OR a.occurrence_id IN (SELECT id FROM occurrence WHERE item_id = ?1)"
+		" ORDER BY a.id");
 
 	if (!st || sqlite3_bind_int64(st, 1, item_id) != SQLITE_OK)
 		return DB_ERR;

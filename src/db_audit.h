@@ -6,7 +6,8 @@
  *
  * Action codes (ASCII): login, login_failed, logout, user_add, user_password,
  * user_disable, user_enable, role_change, upload, submit, return, accept,
- * publish, supersede, item_done, item_confirm, item_withdraw.
+ * publish, supersede, item_done, item_confirm, item_withdraw, item_add, task_add,
+ * item_move, item_remove, item_restore, and one per edited item field.
  */
 #ifndef DB_AUDIT_H
 #define DB_AUDIT_H
@@ -21,7 +22,7 @@ struct db;
  * user_id is the acting account (NULL for the command line and failed logins);
  * login is the login concerned as typed (failed logins, command-line changes). */
 struct audit_event {
-	int64_t user_id, school_id, document_id, occurrence_id;
+	int64_t user_id, school_id, document_id, occurrence_id, item_id;
 	const char *login, *addr, *action, *from_status, *to_status, *detail, *sha256;
 };
 
@@ -47,7 +48,7 @@ int db_audit_by_school(struct db *db, struct arena *a, int64_t school_id, int li
 int db_audit_by_series(struct db *db, struct arena *a, int64_t series_id, struct audit_row **out,
 		       size_t *n);
 
-/* The events of all occurrences of roadmap item `item_id`, oldest first. */
+/* The events of roadmap item `item_id` and of its occurrences, oldest first. */
 int db_audit_by_item(struct db *db, struct arena *a, int64_t item_id, struct audit_row **out,
 		     size_t *n);
 

@@ -188,6 +188,7 @@ int doc_upload_page(struct req *rq, struct resp *rs)
 	struct document d = { 0 };
 	bool fields_ok = form_check(rq, upload_fields, UF__MAX, &f);
 
+	upload_accept(up, upload_type_v, upload_type_count);
 	if (!fields_ok || up->err != UPLOAD_OK)
 		return docs_render(rq, rs, up->err == UPLOAD_TOO_BIG ? 413 : 422, &f,
 				   upload_message(up->err));

@@ -11,6 +11,7 @@
 #include "db_municipality.h"
 #include "db_occurrence.h"
 #include "db_roadmap.h"
+#include "db_roadmap_edit.h"
 #include "db_user.h"
 #include "deadline.h"
 #include "http.h"
@@ -101,6 +102,20 @@ static void fill_occurrence(struct req *rq, struct tpl_dict *d, const struct occ
 		tpl_show(d, "CAN_WITHDRAW");
 }
 
+/* An item removed from the roadmap has its own page, with the date and history. */
+static int removed_redirect(struct req *rq, struct resp *rs)
+{
+	struct item_record rec;
+	char *end;
+	long long id = strtoll(rq->args[1], &end, 10);
+
+	if (*end || id <= 0 || db_item_record_get(&rq->w->db, rq->arena, id, &rec) != DB_OK ||
+	    rec.municipality_id != rq->muni->id || !rec.removed_at)
+		return 404;
+	return http_redirect(rs, 303, arena_printf(rq->arena, "/%s/roadmap/items/%lld/removed",
+						   rq->muni->slug, id));
+}
+
 int item_page(struct req *rq, struct resp *rs)
 {
 	struct roadmap_item it;
@@ -110,7 +125,9 @@ int item_page(struct req *rq, struct resp *rs)
 	struct page p;
 	int today = view_today(), rc;
 
-	if ((rc = item_load(rq, &it)) != 0)
+	if ((rc = item_load(rq, &it)) == 404)
+		return removed_redirect(rq, rs);
+	if (rc != 0)
 		return rc;
 	if (db_occurrence_by_item(&rq->w->db, rq->arena, it.id, &occ, &nocc) != DB_OK ||
 	    db_audit_by_item(&rq->w->db, rq->arena, it.id, &events, &nevents) != DB_OK ||
@@ -130,6 +147,8 @@ int item_page(struct req *rq, struct resp *rs)
 	tpl_set_str(p.body, "STATUS", it.status);
 	tpl_set_str(p.body, "STATUS_LABEL", VOCAB_LABEL(item_status_v, it.status));
 	tpl_set_str(p.body, "CSRF", rq->csrf);
+	if (roadmap_editor(rq))
+		tpl_show(p.body, "CAN_EDIT");
 	for (size_t i = 0; i < nocc; i++)
 		fill_occurrence(rq, tpl_section_add(p.body, "OCC"), &occ[i], today);
 	if (nocc == 0)

@@ -35,5 +35,16 @@ int unparsed_page(struct req *rq, struct resp *rs);              /* page_items.c
 int healthz_page(struct req *rq, struct resp *rs);       /* page_misc.c */
 int vi_on_page(struct req *rq, struct resp *rs);         /* page_misc.c */
 int vi_off_page(struct req *rq, struct resp *rs);        /* page_misc.c */
+int item_new_page(struct req *rq, struct resp *rs);        /* page_roadmap_edit.c */
+int item_create_page(struct req *rq, struct resp *rs);     /* page_roadmap_edit.c */
+int item_edit_form_page(struct req *rq, struct resp *rs);  /* page_roadmap_edit.c */
+int item_edit_page(struct req *rq, struct resp *rs);       /* page_roadmap_edit.c */
+int item_move_page(struct req *rq, struct resp *rs);       /* page_roadmap_edit.c */
+int item_remove_page(struct req *rq, struct resp *rs);     /* page_roadmap_edit.c */
+int item_restore_page(struct req *rq, struct resp *rs);    /* page_roadmap_edit.c */
+int item_removed_page(struct req *rq, struct resp *rs);    /* page_roadmap_edit.c */
+/* Non-zero when the user may edit the URL's municipal roadmap: its coordinator
+ * or the region's admin (page_roadmap_edit.c). */
+int roadmap_editor(const struct req *rq);
 
 #endif

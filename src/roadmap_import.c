@@ -800,7 +800,7 @@ static bool xl_stopped(const struct xl *x)
 	return x->fail || x->rd->err;
 }
 
-static void xl_abort(struct xl *x, const char *why)
+static void xl_stop(struct xl *x, const char *why)
 {
 	if (why && !x->fail)
 		x->fail = why;
@@ -857,7 +857,7 @@ static void XMLCALL xl_doctype(void *ud, const XML_Char *name, const XML_Char *s
 			       const XML_Char *pubid, int has_internal_subset)
 {
 	(void)name, (void)sysid, (void)pubid, (void)has_internal_subset;
-	xl_abort(ud, "в файле XML есть DTD: Excel так не пишет");
+	xl_stop(ud, "в файле XML есть DTD: Excel так не пишет");
 }
 
 /* OOXML escapes characters XML cannot hold as _xHHHH_ («_x000D_»); decodes them in place. */
@@ -928,7 +928,7 @@ static void XMLCALL wb_start(void *ud, const XML_Char *name, const XML_Char **at
 		x->date1904 = strcmp(v, "1") == 0 || strcmp(v, "true") == 0;
 	else if (strcmp(ln, "sheet") == 0 && !x->sheet_rid && (v = attr(atts, "id")) &&
 		 !(x->sheet_rid = arena_strdup(x->a, v)))
-		xl_abort(x, NOMEM);
+		xl_stop(x, NOMEM);
 }
 
 static void XMLCALL rel_start(void *ud, const XML_Char *name, const XML_Char **atts)
@@ -989,11 +989,11 @@ static void XMLCALL sst_end(void *ud, const XML_Char *name)
 			struct sst *a;
 
 			if (cap > SST_MAX) {
-				xl_abort(x, "слишком много строк в книге");
+				xl_stop(x, "слишком много строк в книге");
 				return;
 			}
 			if (!(a = arena_alloc(x->a, cap * sizeof *a))) {
-				xl_abort(x, NOMEM);
+				xl_stop(x, NOMEM);
 				return;
 			}
 			if (x->nsst)
@@ -1007,7 +1007,7 @@ static void XMLCALL sst_end(void *ud, const XML_Char *name)
 		e->over = x->tx.over;
 		e->s = NULL;
 		if (e->len && !(e->s = arena_strndup(x->a, x->tx.b, e->len)))
-			xl_abort(x, NOMEM);
+			xl_stop(x, NOMEM);
 	}
 }
 
@@ -1065,7 +1065,7 @@ static void XMLCALL sty_start(void *ud, const XML_Char *name, const XML_Char **a
 			size_t cap = x->capxf ? 2 * x->capxf : 64;
 			bool *a = arena_alloc(x->a, cap * sizeof *a);
 			if (!a) {
-				xl_abort(x, NOMEM);
+				xl_stop(x, NOMEM);
 				return;
 			}
 			if (x->nxf)
@@ -1175,7 +1175,7 @@ static void xl_cell(struct xl *x)
 	case CT_SHARED: {
 		long i = num(x->v.b, x->v.len, SST_MAX);
 		if (x->v.len && (i < 0 || (size_t)i >= x->nsst)) {
-			xl_abort(x, "ячейка ссылается на несуществующую строку");
+			xl_stop(x, "ячейка ссылается на несуществующую строку");
 			return;
 		}
 		if (x->v.len)
@@ -1207,7 +1207,7 @@ static void xl_cell(struct xl *x)
 	if (x->col < 0 || x->col >= RI_COLS_MAX || !len)
 		return;
 	if (!x->cbuf[x->col] && !(x->cbuf[x->col] = arena_alloc(x->a, CELL_CAP))) {
-		xl_abort(x, NOMEM);
+		xl_stop(x, NOMEM);
 		return;
 	}
 	c = &x->cells[x->col];
@@ -1244,7 +1244,7 @@ static void XMLCALL sh_end(void *ud, const XML_Char *name)
 			x->cells[i].len = 0;
 		x->ncells = 0;
 		if (!go)
-			xl_abort(x, NULL);
+			xl_stop(x, NULL);
 	} else if (strcmp(ln, "sheetData") == 0) {
 		x->in_data = false;
 	}

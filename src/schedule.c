@@ -1,53 +1,74 @@
 /*
- * schedule.c: occurrences from deadline phrases for items not yet scheduled
- * (after the demo import, after an import or an edit). Startup and POST
- * handlers only; the phrase, its kind and the dates are kept side by side.
+ * schedule.c: occurrences from deadline phrases, for items not yet scheduled
+ * (after the demo import or an import) and for one item an editor has added or
+ * changed. Startup and POST handlers only; the phrase, its kind and the dates
+ * are kept side by side. Never deletes an occurrence that was worked on.
  */
 #include "schedule.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include "arena.h"
 #include "db.h"
 #include "db_occurrence.h"
+#include "db_roadmap_edit.h"
 #include "deadline.h"
 #include "log.h"
 
-/* Parses one item's phrase and stores its kind and occurrences. */
-static int schedule_item(struct db *db, struct arena *a, const struct unscheduled *u,
-			 struct dl_window *w)
+/* Is window `w` already an occurrence of the item that was kept? */
+static bool window_kept(const struct dl_window *w, const struct occurrence *kept, size_t nkept)
 {
-	struct dl_period period = { u->year_from, u->year_to, 0 };
-	enum deadline_kind kind;
-	int n = deadline_parse(u->deadline_text, &period, &kind, NULL, w, DL_WINDOWS_MAX);
+	for (size_t i = 0; i < nkept; i++)
+		if (kept[i].starts_on == w->from && kept[i].due_on == w->to)
+			return true;
+	return false;
+}
 
-	if (db_item_set_kind(db, u->id, deadline_kind_v[kind].code) != DB_OK)
+int schedule_item(struct db *db, struct arena *a, int64_t item_id)
+{
+	struct dl_window *w = arena_alloc(a, DL_WINDOWS_MAX * sizeof *w);
+	struct occurrence *kept;
+	size_t nkept;
+	const char *text;
+	struct dl_period period = { 0, 0, 0 };
+	enum deadline_kind kind;
+	int n, seq = 0;
+
+	if (!w || db_item_schedule_source(db, a, item_id, &text, &period.year_from, &period.year_to) != DB_OK ||
+	    db_occurrence_drop_unworked(db, item_id) != DB_OK ||
+	    db_occurrence_by_item(db, a, item_id, &kept, &nkept) != DB_OK)
 		return -1;
+	n = deadline_parse(text, &period, &kind, NULL, w, DL_WINDOWS_MAX);
+	if (db_item_set_kind(db, item_id, deadline_kind_v[kind].code) != DB_OK)
+		return -1;
+	for (size_t i = 0; i < nkept; i++)
+		if (kept[i].seq > seq)
+			seq = kept[i].seq;
 	for (int i = 0; i < n; i++) {
 		const char *label = w[i].label ? arena_strndup(a, w[i].label, (size_t)w[i].label_len) : NULL;
 
-		if (db_occurrence_add(db, u->id, i + 1, w[i].from, w[i].to, label) != DB_OK)
+		if (window_kept(&w[i], kept, nkept))
+			continue;
+		if (db_occurrence_add(db, item_id, ++seq, w[i].from, w[i].to, label) != DB_OK)
 			return -1;
 	}
-	return 0;
+	return nkept == 0 || db_occurrence_renumber(db, item_id) == DB_OK ? 0 : -1;
 }
 
 int schedule_pending(struct db *db)
 {
 	struct arena a;
 	struct unscheduled *items;
-	struct dl_window *w = malloc(DL_WINDOWS_MAX * sizeof *w);
 	size_t n = 0;
 	int rc = -1;
 
-	if (!w || arena_init(&a, 64 << 10, 64 << 20) != 0) {
-		free(w);
+	if (arena_init(&a, 64 << 10, 64 << 20) != 0)
 		return -1;
-	}
 	if (db_begin(db) == DB_OK && db_unscheduled_items(db, &a, &items, &n) == DB_OK) {
 		size_t i = 0;
 
-		while (i < n && schedule_item(db, &a, &items[i], w) == 0)
+		while (i < n && schedule_item(db, &a, items[i].id) == 0)
 			i++;
 		if (i == n && db_commit(db) == DB_OK)
 			rc = (int)n;
@@ -58,6 +79,5 @@ int schedule_pending(struct db *db)
 	} else if (rc > 0)
 		log_info("schedule", "scheduled %d roadmap items", rc);
 	arena_free(&a);
-	free(w);
 	return rc;
 }

@@ -118,20 +118,26 @@ static int part_end_cb(void *ctx)
 
 static const struct mp_callbacks callbacks = { part_begin_cb, part_data_cb, part_end_cb };
 
-/* Judges the file's type from its bytes. */
+/* Records the file's type as judged from its bytes. */
 static void upload_sniff(struct req *rq, struct upload *up)
 {
 	const char *mime = magic_file(rq->w->magic, up->tmp);
-	size_t i;
 
 	up->mime = arena_strdup(rq->arena, mime ? mime : "application/octet-stream");
-	for (i = 0; i < upload_type_count; i++)
-		if (strcmp(up->mime, upload_type_v[i].code) == 0)
-			break;
-	if (i == upload_type_count)
+}
+
+bool upload_accept(struct upload *up, const struct vocab *types, size_t ntypes)
+{
+	size_t i = up->mime ? vocab_find(types, ntypes, up->mime) : ntypes;
+
+	if (up->err != UPLOAD_OK)
+		return false;
+	if (i == ntypes) {
 		up->err = UPLOAD_TYPE;
-	else
-		up->format = upload_type_v[i].label;
+		return false;
+	}
+	up->format = types[i].label;
+	return true;
 }
 
 int upload_receive(struct req *rq)

@@ -8,6 +8,15 @@
 <div><dt>Ответственный</dt><dd>{{RESPONSIBLE}}</dd></div>
 <div><dt>Состояние</dt><dd><span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></dd></div>
 </dl>
+{{#CAN_EDIT}}<section aria-labelledby="edit-h">
+<h2 id="edit-h">Редактирование дорожной карты</h2>
+<p><a href="/{{MUNI}}/roadmap/items/{{ITEM}}/edit">Изменить мероприятие</a></p>
+<form class="inline" method="post" action="/{{MUNI}}/roadmap/items/{{ITEM}}/move"><input type="hidden" name="_csrf" value="{{CSRF}}"><button type="submit" name="direction" value="up">Переместить выше в задаче</button> <button type="submit" name="direction" value="down">Переместить ниже в задаче</button></form>
+<details class="revise"><summary>Исключить из дорожной карты</summary>
+<form class="inline" method="post" action="/{{MUNI}}/roadmap/items/{{ITEM}}/remove"><input type="hidden" name="_csrf" value="{{CSRF}}"><button type="submit">Исключить мероприятие</button></form>
+<p class="muted">Мероприятие пропадёт из таблицы, показателя и выгрузок; его можно будет вернуть.</p>
+</details>
+</section>{{/CAN_EDIT}}
 <section aria-labelledby="sched-h">
 <h2 id="sched-h">График исполнения</h2>
 {{#NO_DATES}}<p>У мероприятия нет календарных сроков: оно выполняется по запросу, по плану или по событию, либо срок в дорожной карте не распознан.</p>{{/NO_DATES}}
