@@ -30,6 +30,7 @@ LIBSRC = src/http.c \
          src/page_docs.c \
          src/page_review.c \
          src/page_items.c \
+         src/page_import.c \
          src/page_roadmap_edit.c \
          src/page_common.c \
          src/actors.c \
@@ -57,7 +58,7 @@ LIBSRC = src/http.c \
 LIBCXX = src/tpl_bridge.cc
 
 UNIT   = arena http route vocab config db view tpl auth seed multipart admin deadline export roadmap_import
-E2E    = pages hostile docs attacks roadmap roadmap-edit
+E2E    = pages hostile docs attacks roadmap roadmap-edit import
 
 OBJ      = $(LIBSRC:src/%.c=build/%.o) $(LIBCXX:src/%.cc=build/%.o)
 SANOBJ   = $(LIBSRC:src/%.c=build/san/%.o) $(LIBCXX:src/%.cc=build/san/%.o)

@@ -36,6 +36,14 @@ int db_item_record_get(struct db *db, struct arena *a, int64_t id, struct item_r
 int db_item_number_taken(struct db *db, int64_t roadmap_id, const char *number, int64_t except_id,
 			 bool *taken);
 
+/* A new roadmap of the municipality loaded from a file whose rows have
+ * `digest`. Returns DB_OK or DB_ERR. */
+int db_roadmap_import_add(struct db *db, int64_t muni_id, const char *title, const char *period,
+			  int year_from, int year_to, const char *digest, int64_t *id);
+
+/* The roadmap already loaded from rows with `digest`: DB_OK (id set), DB_NOTFOUND or DB_ERR. */
+int db_roadmap_by_digest(struct db *db, int64_t muni_id, const char *digest, int64_t *id);
+
 /* Appends a task after the roadmap's last one. Returns DB_OK or DB_ERR. */
 int db_task_add(struct db *db, int64_t roadmap_id, const char *title, int64_t *id);
 

@@ -1,0 +1,243 @@
+/*
+ * test-import.c: loading roadmaps from spreadsheets over HTTP: each seed roadmap
+ * (built here as TSV from db/seed with its task headings) previews and loads with
+ * the seed's item count; loading it again changes nothing; a CP1251 file, a file
+ * without the measure column and a 100,000-row file are refused with a Russian
+ * message and nothing stored; a formula-like cell is kept as text and defused in
+ * the export; only the coordinator and the region admin may load.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "e2e.h"
+#include "tap.h"
+
+static char *tsv;
+static size_t tsv_len, tsv_cap;
+
+static void put(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (tsv_len + n + 1 > tsv_cap) {
+		tsv_cap = (tsv_len + n + 1) * 2;
+		tsv = realloc(tsv, tsv_cap);
+	}
+	memcpy(tsv + tsv_len, s, n + 1);
+	tsv_len += n;
+}
+
+/* Field `col` (0-based) of a TAB-separated line, copied into out. */
+static void field(const char *line, int col, char *out, size_t size)
+{
+	for (int i = 0; i < col && line; i++)
+		line = strchr(line, '\t') ? strchr(line, '\t') + 1 : NULL;
+	size_t n = line ? strcspn(line, "\t\n") : 0;
+
+	if (n >= size)
+		n = size - 1;
+	memcpy(out, line ? line : "", n);
+	out[n] = '\0';
+}
+
+/* The seed roadmap of `muni` as the coordinator's spreadsheet: header, a heading
+ * row per task, then its items. */
+static void seed_tsv(const char *muni)
+{
+	char path[256], line[16384], tline[4096], seq[16], title[2048], task[16];
+	FILE *items, *tasks;
+
+	tsv_len = 0;
+	put("№\tМероприятия\tПланируемый результат\tСроки\tОтветственный\n");
+	snprintf(path, sizeof path, "db/seed/%s/roadmap_tasks.tsv", muni);
+	tasks = fopen(path, "r");
+	snprintf(path, sizeof path, "db/seed/%s/roadmap_items.tsv", muni);
+	items = fopen(path, "r");
+	if (!tasks || !items)
+		return;
+	fgets(tline, sizeof tline, tasks);
+	fgets(line, sizeof line, items);
+	while (fgets(tline, sizeof tline, tasks)) {
+		field(tline, 2, seq, sizeof seq);
+		field(tline, 3, title, sizeof title);
+		put(title);
+		put("\n");
+		rewind(items);
+		fgets(line, sizeof line, items);
+		while (fgets(line, sizeof line, items)) {
+			char cell[8192];
+
+			field(line, 2, task, sizeof task);
+			if (strcmp(task, seq) != 0)
+				continue;
+			for (int c = 4; c <= 8; c++) {
+				field(line, c, cell, sizeof cell);
+				put(cell);
+				put(c < 8 ? "\t" : "\n");
+			}
+		}
+	}
+	fclose(tasks);
+	fclose(items);
+}
+
+/* Uploads tsv for a preview; returns the status, fills the confirmation fields. */
+static int preview(struct e2e_browser *b, const char *muni, const char *const years[2], const void *data,
+		   size_t n, const char *name, struct e2e_resp *r)
+{
+	char path[128];
+	struct e2e_part parts[] = {
+		{ "_csrf", e2e_csrf(b), NULL, NULL, 0 },
+		{ "title", "Дорожная карта из файла", NULL, NULL, 0 },
+		{ "year_from", years[0], NULL, NULL, 0 },
+		{ "year_to", years[1], NULL, NULL, 0 },
+		{ "file", NULL, name, data, n },
+	};
+
+	snprintf(path, sizeof path, "/%s/roadmap/import", muni);
+	return e2e_b_upload(b, path, parts, sizeof parts / sizeof parts[0], NULL, r);
+}
+
+/* Copies the value of hidden input `name` from a page into out. */
+static void hidden(const char *body, const char *name, char *out, size_t size)
+{
+	char key[64];
+	const char *p;
+
+	snprintf(key, sizeof key, "name=\"%s\" value=\"", name);
+	p = strstr(body, key);
+	out[0] = '\0';
+	if (p) {
+		p += strlen(key);
+		size_t n = strcspn(p, "\"");
+
+		snprintf(out, size, "%.*s", (int)(n < size ? n : size - 1), p);
+	}
+}
+
+static int confirm(struct e2e_browser *b, const char *muni, const char *page)
+{
+	char sha[80], mime[128], name[128], from[8], to[8], path[128];
+	struct e2e_resp r;
+
+	hidden(page, "sha256", sha, sizeof sha);
+	hidden(page, "mime", mime, sizeof mime);
+	hidden(page, "name", name, sizeof name);
+	hidden(page, "year_from", from, sizeof from);
+	hidden(page, "year_to", to, sizeof to);
+	const char *pairs[] = { "_csrf", e2e_csrf(b), "title", "Дорожная карта из файла", "year_from", from,
+				"year_to", to, "sha256", sha, "mime", mime, "name", name, NULL };
+	char *form = e2e_form(pairs);
+
+	snprintf(path, sizeof path, "/%s/roadmap/import/confirm", muni);
+	int status = e2e_b_post(b, path, form, NULL, &r);
+
+	e2e_resp_free(&r);
+	free(form);
+	return status;
+}
+
+int main(void)
+{
+	static const struct {
+		const char *muni, *login, *years[2];
+		int items;
+		const char *number, *measure_part, *deadline;
+	} seeds[] = {
+		{ "ust-ilimsk", "coord-ust-ilimsk", { "2022", "2022" }, 60, "3",
+		  "муниципальной дорожной карты", "01.03.2022– 25.03.2022" },
+		{ "dalnerechensk", "coord-dalnerechensk", { "2022", "2024" }, 47, "17", "", NULL },
+		{ "yeniseysk", "admin", { "2020", "2024" }, 64, "0.8", "Создание раздела сайта «Повышение качества»",
+		  NULL },
+		{ "baley", "coord-baley", { "2022", "2022" }, 11, "7", "", "24.01-01-02.2022" },
+	};
+	struct e2e *e = e2e_start();
+	struct e2e_resp r;
+
+	if (!ok(e != NULL, "the stack starts"))
+		return ok_done();
+	for (size_t i = 0; i < sizeof seeds / sizeof seeds[0]; i++) {
+		struct e2e_browser *b = e2e_browser_new(e);
+		long long before = e2e_count(e, "SELECT count(*) FROM roadmap");
+
+		e2e_login(b, seeds[i].login, e2e_password(e, seeds[i].login), NULL);
+		e2e_b_get(b, "/cabinet/", &r);
+		e2e_resp_free(&r);
+		seed_tsv(seeds[i].muni);
+		ok(preview(b, seeds[i].muni, seeds[i].years, tsv, tsv_len, "roadmap.tsv", &r) == 200 &&
+		   strstr(r.body, "name=\"sha256\""), "%s: the preview offers to load it", seeds[i].muni);
+		ok(e2e_count(e, "SELECT count(*) FROM roadmap") == before, "%s: the preview stores no roadmap",
+		   seeds[i].muni);
+		ok(confirm(b, seeds[i].muni, r.body) == 303, "%s: confirmed", seeds[i].muni);
+		long long id = e2e_count(e, "SELECT max(id) FROM roadmap");
+		ok(e2e_count(e, "SELECT count(*) FROM roadmap_item WHERE roadmap_id = %lld", id) == seeds[i].items,
+		   "%s: %d items, as in the seed", seeds[i].muni, seeds[i].items);
+		ok(e2e_count(e, "SELECT count(*) FROM roadmap_task WHERE roadmap_id = %lld", id) ==
+		   e2e_count(e, "SELECT count(*) FROM roadmap_task t JOIN roadmap r ON r.id = t.roadmap_id"
+			     " JOIN municipality m ON m.id = r.municipality_id WHERE m.slug = %Q"
+			     " AND r.import_digest IS NULL", seeds[i].muni), "%s: the same tasks", seeds[i].muni);
+		ok(e2e_count(e, "SELECT count(*) FROM roadmap_item WHERE roadmap_id = %lld AND number = %Q"
+			     " AND measure LIKE '%%' || %Q || '%%' AND (%Q IS NULL OR deadline_text = %Q)", id,
+			     seeds[i].number, seeds[i].measure_part, seeds[i].deadline, seeds[i].deadline) >= 1,
+		   "%s: item %s has its text and deadline as written", seeds[i].muni, seeds[i].number);
+		ok(e2e_count(e, "SELECT count(*) FROM roadmap_item WHERE roadmap_id = %lld AND deadline_kind IS NULL",
+			     id) == 0, "%s: every item is scheduled", seeds[i].muni);
+		e2e_resp_free(&r);
+		ok(preview(b, seeds[i].muni, seeds[i].years, tsv, tsv_len, "again.tsv", &r) == 200 &&
+		   strstr(r.body, "уже загружена") && !strstr(r.body, "name=\"sha256\""),
+		   "%s: the same content again: «уже загружена», no confirmation", seeds[i].muni);
+		e2e_resp_free(&r);
+		ok(e2e_count(e, "SELECT count(*) FROM roadmap") == before + 1, "%s: one roadmap more, not two",
+		   seeds[i].muni);
+		e2e_browser_free(b);
+	}
+	ok(e2e_count(e, "SELECT count(*) FROM roadmap_item i JOIN roadmap r ON r.id = i.roadmap_id"
+			" WHERE r.import_digest IS NOT NULL AND i.number IN ('17', '18')"
+			" AND r.municipality_id = (SELECT id FROM municipality WHERE slug = 'dalnerechensk')") == 4,
+	   "dalnerechensk: the repeated numbers 17 and 18 are kept as in the source");
+
+	struct e2e_browser *coord = e2e_browser_new(e), *curator = e2e_browser_new(e);
+	const char *years[2] = { "2022", "2022" };
+	long long roadmaps = e2e_count(e, "SELECT count(*) FROM roadmap");
+
+	e2e_login(coord, "coord-ust-ilimsk", e2e_password(e, "coord-ust-ilimsk"), NULL);
+	e2e_b_get(coord, "/cabinet/", &r);
+	e2e_resp_free(&r);
+	/* «№\tМероприятия\n1\tМероприятие\n» in Windows-1251 bytes */
+	static const char cp1251[] = "\xb9\t\xcc\xe5\xf0\xee\xef\xf0\xe8\xff\xf2\xe8\xff\n1\t\xcc\xe5\xf0\xee\xef\xf0\xe8\xff\xf2\xe8\xe5\n";
+	ok(preview(coord, "ust-ilimsk", years, cp1251, sizeof cp1251 - 1, "cp1251.tsv", &r) == 422 &&
+	   strstr(r.body, "Windows-1251"), "a CP1251 file: 422 naming the encoding");
+	e2e_resp_free(&r);
+	static const char nocol[] = "№\tСроки\n1\tянварь\n";
+	ok(preview(coord, "ust-ilimsk", years, nocol, sizeof nocol - 1, "nocol.tsv", &r) == 422 &&
+	   strstr(r.body, "Мероприятия"), "no measure column: 422 naming it");
+	e2e_resp_free(&r);
+	tsv_len = 0;
+	put("№\tМероприятия\tСроки\n");
+	for (int i = 0; i < 100000; i++)
+		put("1\tx\tянварь\n");
+	ok(preview(coord, "ust-ilimsk", years, tsv, tsv_len, "big.tsv", &r) == 422,
+	   "100,000 rows: refused (%d)", r.status);
+	e2e_resp_free(&r);
+	static const char formula[] = "№\tМероприятия\tСроки\n1\t=HYPERLINK(\"http://evil.example\")\tянварь\n";
+	ok(preview(coord, "ust-ilimsk", years, formula, sizeof formula - 1, "f.tsv", &r) == 200 &&
+	   strstr(r.body, "name=\"sha256\""), "a formula-like cell: flagged but loadable");
+	ok(confirm(coord, "ust-ilimsk", r.body) == 303, "loaded");
+	e2e_resp_free(&r);
+	ok(e2e_get(e, "/ust-ilimsk/roadmap/export.csv", &r) == 200 && strstr(r.body, "'=HYPERLINK") &&
+	   !strstr(r.body, ";=HYPERLINK"), "the export defuses it with an apostrophe");
+	e2e_resp_free(&r);
+	ok(e2e_count(e, "SELECT count(*) FROM roadmap") == roadmaps + 1, "only the good file made a roadmap");
+
+	e2e_login(curator, "curator-ust-ilimsk", e2e_password(e, "curator-ust-ilimsk"), NULL);
+	ok(e2e_b_get(curator, "/ust-ilimsk/roadmap/import", &r) == 403, "a curator may not load roadmaps");
+	e2e_resp_free(&r);
+	ok(e2e_b_get(coord, "/baley/roadmap/import", &r) == 403, "nor another municipality's coordinator");
+	e2e_resp_free(&r);
+	e2e_browser_free(coord);
+	e2e_browser_free(curator);
+	free(tsv);
+	e2e_stop(e);
+	return ok_done();
+}
