@@ -33,6 +33,7 @@ LIBSRC = src/http.c \
          src/page_import.c \
          src/page_roadmap_edit.c \
          src/page_common.c \
+         src/cache.c \
          src/actors.c \
          src/view.c \
          src/vocab.c \
@@ -57,7 +58,7 @@ LIBSRC = src/http.c \
          src/log.c
 LIBCXX = src/tpl_bridge.cc
 
-UNIT   = arena http route vocab config db view tpl auth seed multipart admin deadline export roadmap_import
+UNIT   = arena http route vocab config db view tpl auth cache seed multipart admin deadline export roadmap_import
 E2E    = pages hostile docs attacks roadmap roadmap-edit import
 
 OBJ      = $(LIBSRC:src/%.c=build/%.o) $(LIBCXX:src/%.cc=build/%.o)

@@ -54,6 +54,7 @@ struct req {
 	long content_length;        /* -1 when absent or malformed */
 	const char *fetch_site;     /* Sec-Fetch-Site, "" if the browser sent none */
 	bool https;
+	bool no_cache;              /* the client asked for a fresh page (Cache-Control: no-cache) */
 	struct param form[HTTP_PARAMS_MAX]; /* POST fields, decoded; newlines allowed */
 	size_t nform;
 	/* Set by the dispatcher for the flags of the route: */

@@ -89,6 +89,7 @@ static void serve_one(struct worker *w, FCGX_Request *fr)
 	rq.content_length = content_length(param_or(fr, "CONTENT_LENGTH", ""));
 	rq.fetch_site = param_or(fr, "HTTP_SEC_FETCH_SITE", "");
 	rq.https = strcmp(param_or(fr, "HTTPS", ""), "on") == 0;
+	rq.no_cache = strstr(param_or(fr, "HTTP_CACHE_CONTROL", ""), "no-cache") != NULL;
 	rq.vi = http_cookie(rq.cookies, "vi", vi, sizeof vi) && strcmp(vi, "1") == 0;
 	http_resp_init(&rs, &w->arena);
 	route_dispatch(&rq, &rs, param_or(fr, "REQUEST_URI", "/"), param_or(fr, "QUERY_STRING", ""));
@@ -249,6 +250,7 @@ static int serve(void)
 			arena_free(&workers[i].arena);
 		if (workers[i].magic)
 			magic_close(workers[i].magic);
+		cache_clear(&workers[i]);
 	}
 	close(listen_fd);
 	unlink(cfg.socket_path);

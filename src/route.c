@@ -10,6 +10,7 @@
 
 #include "arena.h"
 #include "auth.h"
+#include "cache.h"
 #include "db_municipality.h"
 #include "db_school.h"
 #include "db_user.h"
@@ -29,6 +30,7 @@ enum route_flag {
 	R_MUNI = 4,       /* args[0] names a municipality: loaded, 404 if unknown; with
 			     R_LOGIN the user must belong to it (or be the region's admin) */
 	R_UPLOAD = 8,     /* POST body is multipart/form-data with one file */
+	R_CACHE = 16,     /* a public page: anonymous visitors may get the worker's copy */
 };
 
 /* Role bits; 0 means any logged-in user (or anyone without R_LOGIN). */
@@ -47,7 +49,7 @@ struct route {
 
 static const struct route routes[] = {
 	/* methods  pattern                              handler             flags                         roles */
-	{ GET,    "/",                                   home_page,          0,                            0 },
+	{ GET,    "/",                                   home_page,          R_CACHE,                      0 },
 	{ GET,    "/healthz",                            healthz_page,       0,                            0 },
 	{ GET,    "/vi/on",                              vi_on_page,         0,                            0 },
 	{ GET,    "/vi/off",                             vi_off_page,        0,                            0 },
@@ -57,11 +59,11 @@ static const struct route routes[] = {
 	{ GET,    "/cabinet/",                           cabinet_page,       R_LOGIN,                      0 },
 	{ GET,    "/review/",                            queue_page,         R_LOGIN,                      STAFF },
 	{ GET,    "/my/",                                my_items_page,      R_LOGIN,                      0 },
-	{ GET,    "/{}/",                                municipality_page,  R_MUNI,                       0 },
-	{ GET,    "/{}/roadmap/",                        roadmap_page,       R_MUNI,                       0 },
+	{ GET,    "/{}/",                                municipality_page,  R_MUNI | R_CACHE,             0 },
+	{ GET,    "/{}/roadmap/",                        roadmap_page,       R_MUNI | R_CACHE,             0 },
 	{ GET,    "/{}/roadmap/export.csv",              roadmap_csv_page,   R_MUNI,                       0 },
 	{ GET,    "/{}/roadmap/export.xlsx",             roadmap_xlsx_page,  R_MUNI,                       0 },
-	{ GET,    "/{}/roadmap/items/{}/",               item_page,          R_MUNI,                       0 },
+	{ GET,    "/{}/roadmap/items/{}/",               item_page,          R_MUNI | R_CACHE,             0 },
 	{ GET,    "/{}/roadmap/unparsed/",               unparsed_page,      R_LOGIN | R_MUNI,             STAFF },
 	{ GET,    "/{}/roadmap/import",                  import_form_page,   R_LOGIN | R_MUNI,             STAFF },
 	{ M_POST, "/{}/roadmap/import",                  import_upload_page, R_LOGIN | R_MUNI | R_UPLOAD,  STAFF },
@@ -77,7 +79,7 @@ static const struct route routes[] = {
 	{ M_POST, "/{}/roadmap/items/{}/occurrences/{}/done",     occurrence_done_page,     R_LOGIN | R_MUNI, 0 },
 	{ M_POST, "/{}/roadmap/items/{}/occurrences/{}/confirm",  occurrence_confirm_page,  R_LOGIN | R_MUNI, STAFF },
 	{ M_POST, "/{}/roadmap/items/{}/occurrences/{}/withdraw", occurrence_withdraw_page, R_LOGIN | R_MUNI, STAFF },
-	{ GET,    "/{}/schools/{}/",                     school_page,        R_SCHOOL,                     0 },
+	{ GET,    "/{}/schools/{}/",                     school_page,        R_SCHOOL | R_CACHE,           0 },
 	{ GET,    "/{}/schools/{}/docs/",                docs_page,          R_LOGIN | R_SCHOOL,           0 },
 	{ M_POST, "/{}/schools/{}/docs/",                doc_upload_page,    R_LOGIN | R_SCHOOL | R_UPLOAD, RB(ROLE_SCHOOL) },
 	{ GET,    "/{}/schools/{}/docs/{}/",             doc_page,           R_SCHOOL,                     0 },
@@ -204,15 +206,32 @@ static int route_check_post(struct req *rq, const struct route *r)
 	return auth_token_equal(http_field(rq, "_csrf"), rq->csrf) ? 0 : 403;
 }
 
+/* The cache key of a public page: its path, its query and the version asked for. */
+static const char *route_cache_key(struct req *rq)
+{
+	struct buf b;
+
+	buf_init(&b, rq->arena, HTTP_PATH_MAX + HTTP_QUERY_MAX + 8);
+	buf_puts(&b, rq->vi ? "vi " : "- ");
+	buf_puts(&b, rq->path);
+	for (size_t i = 0; i < rq->nparams; i++)
+		buf_printf(&b, "%c%s=%s", i ? '&' : '?', rq->params[i].name, rq->params[i].value);
+	return b.err ? NULL : b.data;
+}
+
 /* GET handlers see one snapshot of a read-only connection; POST handlers get a
  * writable one and open their own write transaction. */
 static int route_run(struct req *rq, struct resp *rs, const struct route *r)
 {
 	struct db *db = &rq->w->db;
+	const char *cache_key = NULL;
 	int status;
 
 	if ((status = session_load(rq)) != 0)
 		return status;
+	if ((r->flags & R_CACHE) && !rq->user && !rq->no_cache && (cache_key = route_cache_key(rq)) &&
+	    cache_get(rq->w, cache_key, rs))
+		return 200;
 	if (db_read_begin(db) != DB_OK)
 		return 503;
 	if ((r->flags & (R_SCHOOL | R_MUNI)) && (status = route_load_place(rq, r->flags)) != 0)
@@ -225,12 +244,15 @@ static int route_run(struct req *rq, struct resp *rs, const struct route *r)
 			status = r->fn(rq, rs);
 			db_rollback(db);   /* a handler that failed half-way leaves nothing */
 			db_set_writable(db, false);
+			cache_clear(rq->w);   /* this worker's own writes do not move its data_version */
 		} else if (status == 0)
 			status = 503;
 		return status;
 	} else
 		status = r->fn(rq, rs);
 	db_read_end(db);
+	if (cache_key && status == 200 && !strstr(rs->headers.data ? rs->headers.data : "", "Set-Cookie"))
+		cache_put(rq->w, cache_key, rs);
 	return status;
 }
 

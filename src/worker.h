@@ -8,12 +8,14 @@
 #include <magic.h>
 
 #include "arena.h"
+#include "cache.h"
 #include "db.h"
 
 struct worker {
 	struct db db;
 	struct arena arena;
 	magic_t magic;      /* libmagic cookies are not shared between threads */
+	struct page_cache cache;
 };
 
 #endif

@@ -162,9 +162,12 @@ ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 HZ=$(getconf CLK_TCK)
 rss_before=$(rss "$app_pid" VmRSS)
 
+# school-fresh asks for a fresh page (Cache-Control: no-cache): rendered every time, the
+# worker's page cache bypassed; school is what anonymous visitors get.
 TARGETS="static=$STATIC_URL
 hello=/__bench/hello
 school=/ust-ilimsk/schools/sosh-7/
+school-fresh=/ust-ilimsk/schools/sosh-7/
 municipality=/ust-ilimsk/
 roadmap=/ust-ilimsk/roadmap/"
 
@@ -202,8 +205,10 @@ while IFS='=' read -r name url; do
 	hello) cpu_pid=$hello_pid ;;
 	*) cpu_pid=$app_pid ;;
 	esac
+	fresh=
+	[ "$name" = school-fresh ] && fresh="Cache-Control: no-cache"
 	warm=$(wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d"$WARMUP" -s "$DATA/report.lua" \
-		"$BASE$url" </dev/null 2>&1 | grep '^RESULT ' || true)
+		${fresh:+-H "$fresh"} "$BASE$url" </dev/null 2>&1 | grep '^RESULT ' || true)
 	[ "$cpu_pid" = "$app_pid" ] && app_reqs=$((app_reqs + $(result_reqs "$warm")))
 	t0=$( [ -n "$cpu_pid" ] && ticks "$cpu_pid" || echo 0)
 	perf_pid=
@@ -213,7 +218,7 @@ while IFS='=' read -r name url; do
 		perf_pid=$!
 	fi
 	line=$(wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d"$DURATION" -s "$DATA/report.lua" \
-		"$BASE$url" </dev/null 2>&1 | grep '^RESULT ' || true)
+		${fresh:+-H "$fresh"} "$BASE$url" </dev/null 2>&1 | grep '^RESULT ' || true)
 	t1=$( [ -n "$cpu_pid" ] && ticks "$cpu_pid" || echo 0)
 	if [ -n "$perf_pid" ]; then
 		wait "$perf_pid" || true
@@ -275,7 +280,8 @@ mem_verdict=$(awk -v g="$growth" -v n="$app_reqs" -v m="$MIN_REQS" 'BEGIN {
 	else if (g + 0 <= 10) print "met"; else print "NOT met" }')
 
 echo
-echo "school/hello  = $school_hello   (target >= 0.50: $verdict)"
+echo "school/hello  = $school_hello   (target >= 0.50: $verdict; anonymous visitors, page cache)"
+echo "school-fresh/hello = $(ratio "$(rps school-fresh)" "$(rps hello)")   (rendered every time)"
 echo "school/static = $school_static"
 echo "app VmRSS: before ${rss_before:-?} kB, after ${rss_after:-?} kB (peak ${hwm_after:-?} kB)"
 echo "app VmRSS after warm-up ${rss_warm:-?} kB, after $app_reqs requests ${rss_after:-?} kB," \
@@ -283,6 +289,7 @@ echo "app VmRSS after warm-up ${rss_warm:-?} kB, after $app_reqs requests ${rss_
 echo "  app VmRSS/VmHWM kB after each app target:$rss_trace"
 {
 	echo "ratio_school_hello,,$school_hello,,,,,"
+	echo "ratio_school_fresh_hello,,$(ratio "$(rps school-fresh)" "$(rps hello)"),,,,,"
 	echo "ratio_school_static,,$school_static,,,,,"
 	echo "app_vmrss_before_kb,,${rss_before:-},,,,,"
 	echo "app_vmrss_after_kb,,${rss_after:-},,,,,"
