@@ -39,6 +39,8 @@ LIBSRC = src/http.c \
          src/vocab.c \
          src/deadline.c \
          src/roadmap_import.c \
+         src/ri_text.c \
+         src/ri_xlsx.c \
          src/export.c \
          src/db.c \
          src/db_municipality.c \

@@ -26,6 +26,7 @@ struct roadmap_task {
 
 struct roadmap_item {
 	int64_t id, task_id, roadmap_id, municipality_id;
+	int64_t school_id;           /* the roadmap's school, 0 for the municipality's own */
 	int seq;
 	const char *number, *measure, *planned_result, *deadline_text, *responsible, *deadline_kind;
 	const char *status;          /* derived from the occurrences (item_status_v) on `today` */

@@ -309,18 +309,19 @@ int db_occurrence_renumber(struct db *db, int64_t item_id)
 	return DB_OK;
 }
 
-int db_roadmap_import_add(struct db *db, int64_t muni_id, const char *title, const char *period,
-			  int year_from, int year_to, const char *digest, int64_t *id)
+int db_roadmap_import_add(struct db *db, int64_t muni_id, int64_t school_id, const char *title,
+			  const char *period, int year_from, int year_to, const char *digest, int64_t *id)
 {
 	sqlite3_stmt *st = prepare(db, "INSERT INTO roadmap (municipality_id, slug, title, period_text,"
-		" year_from, year_to, source, import_digest)"
-		" VALUES (?1, 'import-' || substr(?6, 1, 16), ?2, ?3, ?4, ?5, 'import', ?6)");
+		" year_from, year_to, source, import_digest, school_id)"
+		" VALUES (?1, 'import-' || substr(?6, 1, 16), ?2, ?3, ?4, ?5, 'import', ?6, nullif(?7, 0))");
 
 	if (!st)
 		return DB_ERR;
 	if (sqlite3_bind_int64(st, 1, muni_id) != SQLITE_OK || bind_str(st, 2, title) != SQLITE_OK ||
 	    bind_str(st, 3, period) != SQLITE_OK || sqlite3_bind_int(st, 4, year_from) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 5, year_to) != SQLITE_OK || bind_str(st, 6, digest) != SQLITE_OK)
+	    sqlite3_bind_int(st, 5, year_to) != SQLITE_OK || bind_str(st, 6, digest) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 7, school_id) != SQLITE_OK)
 		return finish(st, DB_ERR);
 	if (finish(st, db_exec(db, st)) != DB_OK)
 		return DB_ERR;

@@ -12,6 +12,7 @@
 #include "db_audit.h"
 #include "db_municipality.h"
 #include "db_roadmap_edit.h"
+#include "db_school.h"
 #include "db_user.h"
 #include "deadline.h"
 #include "http.h"
@@ -38,7 +39,7 @@ static const struct vocab import_types[] = {
 };
 enum { NTYPES = sizeof import_types / sizeof import_types[0] };
 
-enum import_field { IF_TITLE, IF_FROM, IF_TO, IF_SHA, IF_MIME, IF_NAME, IF__MAX };
+enum import_field { IF_TITLE, IF_FROM, IF_TO, IF_SHA, IF_MIME, IF_NAME, IF_SCHOOL, IF__MAX };
 
 static const struct field import_fields[IF__MAX] = {
 	{ "title",     V_TEXT,  1, 300, NULL, 0, true },                 /* IF_TITLE */
@@ -47,6 +48,7 @@ static const struct field import_fields[IF__MAX] = {
 	{ "sha256",    V_TEXT,  64, 64, NULL, 0, false },                /* IF_SHA: the confirmation */
 	{ "mime",      V_VOCAB, 0, 0,   import_types, NTYPES, false },   /* IF_MIME */
 	{ "name",      V_TEXT,  0, 255, NULL, 0, false },                /* IF_NAME */
+	{ "school",    V_TEXT,  0, 64,  NULL, 0, false },                /* IF_SCHOOL: a slug, or the municipality's */
 };
 
 /* The years must make a period the deadline parser takes: 2000–2100, at most 20 years. */
@@ -77,6 +79,35 @@ static size_t blocking_rows(const struct ri_result *res)
 	return n;
 }
 
+/* The choice of whose roadmap it is: the municipality's or one of its schools'. */
+static int fill_schools(struct req *rq, struct tpl_dict *body, const char *selected)
+{
+	struct school *s;
+	size_t n;
+
+	if (db_school_list(&rq->w->db, rq->arena, rq->muni->id, &s, &n) != DB_OK)
+		return 500;
+	for (size_t i = 0; i < n; i++) {
+		struct tpl_dict *d = tpl_section_add(body, "SCHOOL_OPTION");
+
+		tpl_set_str(d, "SLUG", s[i].slug);
+		tpl_set_str(d, "NAME", s[i].short_name);
+		if (strcmp(selected, s[i].slug) == 0)
+			tpl_show(d, "SELECTED");
+	}
+	return 0;
+}
+
+/* The school named by the form, 0 for the municipality; -1 when there is no such school. */
+static int64_t target_school(struct req *rq, const struct form *f)
+{
+	struct school s;
+
+	if (!*f->val[IF_SCHOOL])
+		return 0;
+	return db_school_by_slug(&rq->w->db, rq->arena, rq->muni->id, f->val[IF_SCHOOL], &s) == DB_OK ? s.id : -1;
+}
+
 /* The form, optionally with a preview of `res` and the confirmation. */
 static int import_render(struct req *rq, struct resp *rs, int status, const struct form *f,
 			 const char *message, const struct ri_result *res, const char *sha,
@@ -93,6 +124,8 @@ static int import_render(struct req *rq, struct resp *rs, int status, const stru
 	tpl_set_str(p.body, "TITLE", f ? f->val[IF_TITLE] : "");
 	tpl_set_str(p.body, "FROM", f ? f->val[IF_FROM] : "");
 	tpl_set_str(p.body, "TO", f ? f->val[IF_TO] : "");
+	if (fill_schools(rq, p.body, f ? f->val[IF_SCHOOL] : "") != 0)
+		return 500;
 	tpl_section_str(p.body, "MESSAGE", "TEXT", message);
 	if (res && res->error == RI_OK) {
 		struct tpl_dict *pv = tpl_section_add(p.body, "PREVIEW");
@@ -123,6 +156,7 @@ static int import_render(struct req *rq, struct resp *rs, int status, const stru
 			tpl_set_str(c, "SHA", sha);
 			tpl_set_str(c, "MIME", mime);
 			tpl_set_str(c, "NAME", name);
+			tpl_set_str(c, "SCHOOL_SLUG", f ? f->val[IF_SCHOOL] : "");
 		} else
 			tpl_show(pv, "FIX_FIRST");
 	}
@@ -159,7 +193,7 @@ int import_upload_page(struct req *rq, struct resp *rs)
 
 	if (!roadmap_editor(rq))
 		return 403;
-	if (!form_check(rq, import_fields, IF__MAX, &f) || !years_ok(&f))
+	if (!form_check(rq, import_fields, IF__MAX, &f) || !years_ok(&f) || target_school(rq, &f) < 0)
 		return import_render(rq, rs, 422, &f, msg_v[MSG_IMPORT_FIELDS], NULL, NULL, NULL, NULL, 0);
 	if (!upload_accept(up, import_types, NTYPES))
 		return import_render(rq, rs, up->err == UPLOAD_TOO_BIG ? 413 : 422, &f,
@@ -189,8 +223,11 @@ static int import_store(struct req *rq, const struct form *f, const struct ri_re
 		? arena_printf(rq->arena, "%lld год", (long long)f->id[IF_FROM])
 		: arena_printf(rq->arena, "%lld–%lld", (long long)f->id[IF_FROM], (long long)f->id[IF_TO]);
 
-	if (db_roadmap_import_add(db, rq->muni->id, f->val[IF_TITLE], period, (int)f->id[IF_FROM],
-				  (int)f->id[IF_TO], res->digest, roadmap_id) != DB_OK)
+	int64_t school_id = target_school(rq, f);
+
+	if (school_id < 0 ||
+	    db_roadmap_import_add(db, rq->muni->id, school_id, f->val[IF_TITLE], period,
+				  (int)f->id[IF_FROM], (int)f->id[IF_TO], res->digest, roadmap_id) != DB_OK)
 		return -1;
 	for (size_t i = 0; i < res->nrows; i++) {
 		const struct ri_row *r = &res->rows[i];
@@ -239,5 +276,8 @@ int import_confirm_page(struct req *rq, struct resp *rs)
 	if (db_begin(db) != DB_OK || import_store(rq, &f, &res, &roadmap_id) != 0 ||
 	    db_audit_add(db, &e) != DB_OK || db_commit(db) != DB_OK)
 		return 500;
+	if (*f.val[IF_SCHOOL])
+		return http_redirect(rs, 303, arena_printf(rq->arena, "/%s/schools/%s/roadmap/", rq->muni->slug,
+							   f.val[IF_SCHOOL]));
 	return http_redirect(rs, 303, arena_printf(rq->arena, "/%s/roadmap/", rq->muni->slug));
 }

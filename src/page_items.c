@@ -42,15 +42,18 @@ static bool has_role(const struct req *rq, enum role r)
 	return rq->user && strcmp(rq->user->role, role_v[r].code) == 0;
 }
 
-/* May this user record work or confirm it in the URL's municipality? */
-static bool muni_member(const struct req *rq)
+/* May this user record work on item `it`? The municipality's people; on a
+ * school's own roadmap, of the schools only that school's administrator. */
+static bool muni_member(const struct req *rq, const struct roadmap_item *it)
 {
-	return rq->user && (has_role(rq, ROLE_ADMIN) || rq->user->municipality_id == rq->muni->id);
+	if (!rq->user || !(has_role(rq, ROLE_ADMIN) || rq->user->municipality_id == rq->muni->id))
+		return false;
+	return !has_role(rq, ROLE_SCHOOL) || !it->school_id || rq->user->school_id == it->school_id;
 }
 
-static bool reviewer(const struct req *rq)
+static bool reviewer(const struct req *rq, const struct roadmap_item *it)
 {
-	return muni_member(rq) && !has_role(rq, ROLE_SCHOOL);
+	return muni_member(rq, it) && !has_role(rq, ROLE_SCHOOL);
 }
 
 /* The item named by args[1], if it is on a roadmap of the URL's municipality. */
@@ -68,8 +71,8 @@ static int item_load(struct req *rq, struct roadmap_item *it)
 	return rc == DB_OK && it->municipality_id == rq->muni->id ? 0 : 404;
 }
 
-static void fill_occurrence(struct req *rq, struct tpl_dict *d, const struct occurrence *o,
-			    int today)
+static void fill_occurrence(struct req *rq, struct tpl_dict *d, const struct roadmap_item *it,
+			    const struct occurrence *o, int today)
 {
 	const char *status = o->status;
 
@@ -94,11 +97,11 @@ static void fill_occurrence(struct req *rq, struct tpl_dict *d, const struct occ
 	if (!rq->csrf)
 		return;
 	if ((strcmp(o->status, "planned") == 0 || strcmp(o->status, "in_progress") == 0) &&
-	    muni_member(rq))
+	    muni_member(rq, it))
 		tpl_show(d, "CAN_DONE");
-	else if (strcmp(o->status, "done") == 0 && reviewer(rq))
+	else if (strcmp(o->status, "done") == 0 && reviewer(rq, it))
 		tpl_show(d, "CAN_CONFIRM");
-	else if (strcmp(o->status, "confirmed") == 0 && reviewer(rq))
+	else if (strcmp(o->status, "confirmed") == 0 && reviewer(rq, it))
 		tpl_show(d, "CAN_WITHDRAW");
 }
 
@@ -150,7 +153,7 @@ int item_page(struct req *rq, struct resp *rs)
 	if (roadmap_editor(rq))
 		tpl_show(p.body, "CAN_EDIT");
 	for (size_t i = 0; i < nocc; i++)
-		fill_occurrence(rq, tpl_section_add(p.body, "OCC"), &occ[i], today);
+		fill_occurrence(rq, tpl_section_add(p.body, "OCC"), &it, &occ[i], today);
 	if (nocc == 0)
 		tpl_show(p.body, "NO_DATES");
 	for (size_t i = 0; i < nevents; i++)
@@ -191,7 +194,7 @@ static int occurrence_act(struct req *rq, struct resp *rs, enum occ_action actio
 
 	if ((rc = item_load(rq, &it)) != 0 || (rc = occurrence_load(rq, &it, &o)) != 0)
 		return rc;
-	if (action == OA_DONE ? !muni_member(rq) : !reviewer(rq))
+	if (action == OA_DONE ? !muni_member(rq, &it) : !reviewer(rq, &it))
 		return 403;
 	if (action == OA_DONE && !form_check(rq, done_fields, DF__MAX, &f))
 		return page_message(rq, rs, 422, MSG_TOO_LONG);

@@ -9,6 +9,7 @@
 #include "arena.h"
 #include "db_municipality.h"
 #include "db_roadmap.h"
+#include "db_school.h"
 #include "deadline.h"
 #include "export.h"
 #include "http.h"
@@ -61,6 +62,13 @@ static size_t collect_actors(struct arena *a, const struct roadmap_item *items, 
 }
 
 static const char *export_query(struct req *rq);
+
+/* The roadmap page's own path: the municipality's, or a school's. */
+static const char *roadmap_base(struct req *rq)
+{
+	return rq->school ? arena_printf(rq->arena, "/%s/schools/%s/roadmap/", rq->muni->slug, rq->school->slug)
+			  : arena_printf(rq->arena, "/%s/roadmap/", rq->muni->slug);
+}
 
 /* The page's GET filters, validated: a bad value is a 400, never a guess. */
 struct filters {
@@ -182,7 +190,8 @@ static int roadmap_load(struct req *rq, struct roadmap_view *v)
 	if ((rc = filters_read(rq, &v->f)) != 0)
 		return rc;
 	everything = (struct item_filter){ v->f.items.today, 0, 0 };
-	rc = db_roadmap_of_muni(db, rq->arena, rq->muni->id, &v->r);
+	rc = rq->school ? db_roadmap_of_school(db, rq->arena, rq->school->id, &v->r)
+			: db_roadmap_of_muni(db, rq->arena, rq->muni->id, &v->r);
 	if (rc == DB_NOTFOUND)
 		return 404;
 	if (rc != DB_OK ||
@@ -269,13 +278,19 @@ int roadmap_page(struct req *rq, struct resp *rs)
 	render_crumb(&p, arena_printf(rq->arena, "/%s/", m->slug), m->name);
 	tpl_set_str(p.body, "MUNI_SLUG", m->slug);
 	tpl_set_str(p.body, "MUNI_NAME", m->name);
+	tpl_set_str(p.body, "BASE", roadmap_base(rq));
+	if (rq->school) {
+		render_crumb(&p, arena_printf(rq->arena, "/%s/schools/%s/", m->slug, rq->school->slug),
+			     rq->school->short_name);
+		tpl_section_str(p.body, "SCHOOL", "NAME", rq->school->short_name);
+	}
 	tpl_set_str(p.body, "TITLE", v.r.title);
 	tpl_set_str(p.body, "PERIOD", v.r.period_text);
 	tpl_section_str(p.body, "APPROVED", "TEXT", v.r.approved_by);
 	tpl_set_int(p.body, "N_TOTAL", v.r.n_items);
 	tpl_set_str(p.body, "QUERY", export_query(rq));
-	if (roadmap_editor(rq))
-		tpl_show(p.body, "CAN_EDIT");
+	if (!rq->school && roadmap_editor(rq))
+		tpl_show(p.body, "CAN_EDIT");   /* items are added to the municipality's own roadmap */
 	nactors = collect_actors(rq->arena, v.all, v.nall, actors);
 	fill_filters(rq->arena, p.body, &v.f, v.tasks, v.ntasks, actors, nactors);
 	fill_items(rq, p.body, &v);
@@ -342,7 +357,8 @@ static int roadmap_export(struct req *rq, struct resp *rs, enum export_format fo
 		return rc;
 	rs->content_type = export_mime(format);
 	http_header(rs, "Content-Disposition",
-		    view_disposition(rq->arena, arena_printf(rq->arena, "roadmap-%s.%s", rq->muni->slug,
+		    view_disposition(rq->arena, arena_printf(rq->arena, "roadmap-%s%s%s.%s", rq->muni->slug,
+							     rq->school ? "-" : "", rq->school ? rq->school->slug : "",
 							     export_ext(format))));
 	if (format == EXPORT_CSV)
 		return export_csv(&t, &rs->body) == 0 ? 200 : 500;

@@ -6,6 +6,12 @@
 <input type="hidden" name="_csrf" value="{{CSRF}}">
 <div class="field"><label for="title">Название дорожной карты</label>
 <input id="title" name="title" type="text" value="{{TITLE}}" required maxlength="300"></div>
+<div class="field"><label for="school">Чья дорожная карта</label>
+<select id="school" name="school">
+<option value="">муниципалитета</option>
+{{#SCHOOL_OPTION}}<option value="{{SLUG}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{/SCHOOL_OPTION}}
+</select></div>
 <div class="field"><label for="year_from">Первый год</label>
 <input id="year_from" name="year_from" type="number" min="2000" max="2100" value="{{FROM}}" required></div>
 <div class="field"><label for="year_to">Последний год</label>
@@ -29,6 +35,7 @@
 <input type="hidden" name="sha256" value="{{SHA}}">
 <input type="hidden" name="mime" value="{{MIME}}">
 <input type="hidden" name="name" value="{{NAME}}">
+<input type="hidden" name="school" value="{{SCHOOL_SLUG}}">
 <button type="submit">Загрузить дорожную карту ({{N}} мероприятий)</button>
 </form>
 {{/CONFIRM}}

@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>Дорожная карта</h1>
+{{#SCHOOL}}<p class="kicker">{{NAME}}</p>{{/SCHOOL}}
 <p class="lead">{{TITLE}}</p>
 <p class="muted">{{PERIOD}}{{#APPROVED}}. Утверждена: {{TEXT}}{{/APPROVED}}</p>
 
@@ -8,7 +9,7 @@
 <p>Подтверждено {{METRIC_CONFIRMED}} из {{METRIC_DUE}} мероприятий, срок которых наступил; исполнено и ждёт подтверждения: {{METRIC_DONE}}; просрочено: {{METRIC_OVERDUE}}; всего по плану: {{METRIC_TOTAL}}.</p>
 </div>
 
-<form class="filters" method="get" action="/{{MUNI_SLUG}}/roadmap/">
+<form class="filters" method="get" action="{{BASE}}">
 <div class="field">
 <label for="f-task">Задача</label>
 <select id="f-task" name="task">
@@ -42,11 +43,11 @@
 <label for="f-overdue">Только просроченные</label>
 </div>
 <button type="submit">Показать</button>
-{{#FILTERED}}<a class="reset" href="/{{MUNI_SLUG}}/roadmap/">Сбросить фильтры</a>{{/FILTERED}}
+{{#FILTERED}}<a class="reset" href="{{BASE}}">Сбросить фильтры</a>{{/FILTERED}}
 </form>
 
 {{#CAN_EDIT}}<p><a href="/{{MUNI_SLUG}}/roadmap/items/new">Добавить мероприятие</a> · <a href="/{{MUNI_SLUG}}/roadmap/import">Загрузить дорожную карту из файла</a></p>{{/CAN_EDIT}}
-<p class="exports">Скачать таблицу с текущими фильтрами: <a href="/{{MUNI_SLUG}}/roadmap/export.csv{{QUERY}}">CSV</a> · <a href="/{{MUNI_SLUG}}/roadmap/export.xlsx{{QUERY}}">XLSX</a></p>
+<p class="exports">Скачать таблицу с текущими фильтрами: <a href="{{BASE}}export.csv{{QUERY}}">CSV</a> · <a href="{{BASE}}export.xlsx{{QUERY}}">XLSX</a></p>
 <section class="scroll" tabindex="0" aria-labelledby="t-roadmap">
 <table class="roadmap">
 <caption id="t-roadmap">Мероприятия дорожной карты: показано {{N_SHOWN}} из {{N_TOTAL}}</caption>

@@ -60,7 +60,7 @@
 <section aria-labelledby="roadmap">
 <h2 id="roadmap">Дорожная карта</h2>
 {{#SCHOOL_ROADMAP}}
-<p>{{TITLE}}</p>
+<p><a href="/{{MUNI_SLUG}}/schools/{{SLUG}}/roadmap/">{{TITLE}}</a></p>
 <p class="metric-value"><span class="big">{{METRIC}}&nbsp;%</span> — доля исполненных и подтвержденных мероприятий: {{METRIC_CONFIRMED}} из {{METRIC_DUE}}, срок которых наступил.</p>
 {{/SCHOOL_ROADMAP}}
 {{#NO_SCHOOL_ROADMAP}}<p>Дорожная карта школы ещё не представлена.</p>{{/NO_SCHOOL_ROADMAP}}

@@ -229,6 +229,72 @@ int main(void)
 	   !strstr(r.body, ";=HYPERLINK"), "the export defuses it with an apostrophe");
 	e2e_resp_free(&r);
 	ok(e2e_count(e, "SELECT count(*) FROM roadmap") == roadmaps + 1, "only the good file made a roadmap");
+	e2e_b_get(coord, "/cabinet/", &r);
+	e2e_resp_free(&r);
+
+	/* a school's own roadmap (its anti-risk measures) */
+	static const char school_tsv[] =
+		"№\tМероприятия\tСроки\tОтветственный\n"
+		"Задача 1: Кадровый дефицит\n"
+		"1.1\tНаставничество для молодых учителей\tЕжеквартально\tЗаместитель директора\n"
+		"1.2\tКурсы повышения квалификации\tдо 30 апреля\tДиректор\n"
+		"1.3\tАнализ результатов ВПР\tмай\tРуководители ШМО\n";
+	struct e2e_part parts[] = {
+		{ "_csrf", e2e_csrf(coord), NULL, NULL, 0 },
+		{ "title", "Программа антирисковых мер СОШ № 5", NULL, NULL, 0 },
+		{ "school", "sosh-5", NULL, NULL, 0 },
+		{ "year_from", "2022", NULL, NULL, 0 },
+		{ "year_to", "2022", NULL, NULL, 0 },
+		{ "file", NULL, "antirisk.tsv", school_tsv, sizeof school_tsv - 1 },
+	};
+	ok(e2e_b_upload(coord, "/ust-ilimsk/roadmap/import", parts, sizeof parts / sizeof parts[0], NULL, &r) == 200 &&
+	   strstr(r.body, "name=\"school\" value=\"sosh-5\""), "a school roadmap: the preview keeps the school");
+	{
+		char sha[80], mime[128], path[160];
+
+		hidden(r.body, "sha256", sha, sizeof sha);
+		hidden(r.body, "mime", mime, sizeof mime);
+		const char *pairs[] = { "_csrf", e2e_csrf(coord), "title", "Программа антирисковых мер СОШ № 5",
+					"school", "sosh-5", "year_from", "2022", "year_to", "2022", "sha256", sha,
+					"mime", mime, "name", "antirisk.tsv", NULL };
+		char *form = e2e_form(pairs);
+		struct e2e_resp cr;
+
+		ok(e2e_b_post(coord, "/ust-ilimsk/roadmap/import/confirm", form, NULL, &cr) == 303 &&
+		   strstr(e2e_header(&cr, "Location"), "/ust-ilimsk/schools/sosh-5/roadmap/"),
+		   "confirmed, and sent to the school's roadmap");
+		e2e_resp_free(&cr);
+		free(form);
+		e2e_resp_free(&r);
+		ok(e2e_get(e, "/ust-ilimsk/schools/sosh-5/roadmap/", &r) == 200 &&
+		   strstr(r.body, "Наставничество для молодых учителей") && strstr(r.body, "СОШ № 5"),
+		   "the school's roadmap page lists its items");
+		e2e_resp_free(&r);
+		ok(e2e_get(e, "/ust-ilimsk/schools/sosh-5/", &r) == 200 &&
+		   strstr(r.body, "/ust-ilimsk/schools/sosh-5/roadmap/") && !strstr(r.body, "Дорожная карта школы ещё не представлена"),
+		   "the school page shows its roadmap and its metric");
+		e2e_resp_free(&r);
+		long long occ = e2e_count(e, "SELECT o.id FROM occurrence o JOIN roadmap_item i ON i.id = o.item_id"
+					     " WHERE i.number = '1.2' AND i.measure LIKE 'Курсы%%'");
+		long long item = e2e_count(e, "SELECT item_id FROM occurrence WHERE id = %lld", occ);
+		struct e2e_browser *s5 = e2e_browser_new(e), *s7 = e2e_browser_new(e);
+
+		e2e_login(s5, "school-sosh-5", e2e_password(e, "school-sosh-5"), NULL);
+		e2e_login(s7, "school-sosh-7", e2e_password(e, "school-sosh-7"), NULL);
+		snprintf(path, sizeof path, "/ust-ilimsk/roadmap/items/%lld/occurrences/%lld/done", item, occ);
+		const char *p7[] = { "_csrf", e2e_csrf(s7), "note", "x", NULL };
+		char *f7 = e2e_form(p7);
+		ok(e2e_b_post(s7, path, f7, NULL, &cr) == 403, "another school's administrator may not mark it");
+		e2e_resp_free(&cr);
+		free(f7);
+		const char *p5[] = { "_csrf", e2e_csrf(s5), "note", "Курсы пройдены", NULL };
+		char *f5 = e2e_form(p5);
+		ok(e2e_b_post(s5, path, f5, NULL, &cr) == 303, "the school's own administrator marks it executed");
+		e2e_resp_free(&cr);
+		free(f5);
+		e2e_browser_free(s5);
+		e2e_browser_free(s7);
+	}
 
 	e2e_login(curator, "curator-ust-ilimsk", e2e_password(e, "curator-ust-ilimsk"), NULL);
 	ok(e2e_b_get(curator, "/ust-ilimsk/roadmap/import", &r) == 403, "a curator may not load roadmaps");
