@@ -31,6 +31,7 @@ LIBSRC = src/http.c \
          src/page_review.c \
          src/page_items.c \
          src/page_import.c \
+         src/page_roadmap_schools.c \
          src/page_roadmap_edit.c \
          src/page_common.c \
          src/cache.c \

@@ -215,3 +215,41 @@ int db_item_unparsed(struct db *db, struct arena *a, int64_t muni_id, struct due
 		return DB_ERR;
 	return db_collect(db, a, st, sizeof **out, unparsed_row, (void **)out, n);
 }
+
+static void progress_row(struct arena *a, sqlite3_stmt *st, void *item)
+{
+	struct school_progress *p = item;
+
+	p->school_slug = db_text(a, st, 0);
+	p->school_name = db_text(a, st, 1);
+	p->roadmap_id = sqlite3_column_int64(st, 2);
+	p->title = db_text(a, st, 3);
+	p->items = sqlite3_column_int(st, 4);
+	p->m.due = sqlite3_column_int(st, 5);
+	p->m.confirmed = sqlite3_column_int(st, 6);
+	p->m.done = sqlite3_column_int(st, 7);
+	p->m.overdue = sqlite3_column_int(st, 8);
+	p->m.total = sqlite3_column_int(st, 9);
+}
+
+int db_school_progress(struct db *db, struct arena *a, int64_t muni_id, int today,
+		       struct school_progress **out, size_t *n)
+{
+	/* one pass over the occurrences of the municipality's school roadmaps */
+	sqlite3_stmt *st = db_stmt(db, STMT_SCHOOL_PROGRESS,
+		"SELECT s.slug, s.short_name, r.id, r.title, count(DISTINCT i.id),"
+		" count(o.id) FILTER (WHERE o.due_on <= ?2 OR o.status = 'confirmed'),"
+		" count(o.id) FILTER (WHERE o.status = 'confirmed'),"
+		" count(o.id) FILTER (WHERE o.status = 'done'),"
+		" count(o.id) FILTER (WHERE o.due_on < ?2 AND o.status <> 'confirmed'),"
+		" count(o.id)"
+		" FROM school s JOIN roadmap r ON r.id = (SELECT id FROM roadmap x WHERE x.school_id = s.id"
+		"  ORDER BY x.year_to DESC, x.id DESC LIMIT 1)"
+		" LEFT JOIN roadmap_item i ON i.roadmap_id = r.id AND i.removed_at IS NULL"
+		" LEFT JOIN occurrence o ON o.item_id = i.id"
+		" WHERE s.municipality_id = ?1 GROUP BY r.id ORDER BY s.id");
+
+	if (!st || sqlite3_bind_int64(st, 1, muni_id) != SQLITE_OK || sqlite3_bind_int(st, 2, today) != SQLITE_OK)
+		return DB_ERR;
+	return db_collect(db, a, st, sizeof **out, progress_row, (void **)out, n);
+}

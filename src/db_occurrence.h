@@ -49,6 +49,18 @@ int db_occurrence_due(struct db *db, struct arena *a, int64_t muni_id, int until
 int db_item_unparsed(struct db *db, struct arena *a, int64_t muni_id, struct due_item **out,
 		     size_t *n);
 
+/* One school's own roadmap with its key metric's counts on `today`. */
+struct school_progress {
+	const char *school_slug, *school_name, *title;
+	int64_t roadmap_id;
+	int items;
+	struct key_metric m;
+};
+
+/* Every school roadmap of the municipality (a school's latest), by school. */
+int db_school_progress(struct db *db, struct arena *a, int64_t muni_id, int today,
+		       struct school_progress **out, size_t *n);
+
 /* Items without deadline_kind. */
 int db_unscheduled_items(struct db *db, struct arena *a, struct unscheduled **out, size_t *n);
 

@@ -182,6 +182,7 @@ const char *const msg_v[MSG__MAX] = {
 	"Укажите название и годы дорожной карты (с 2000 по 2100, не больше 20 лет).", /* MSG_IMPORT_FIELDS */
 	"Нужен файл TSV, CSV (UTF-8) или XLSX.",   /* MSG_IMPORT_TYPE */
 	"Мероприятия",                             /* MSG_IMPORT_TASK */
+	"Дорожные карты школ",                     /* MSG_SCHOOL_ROADMAPS */
 	"Неверный запрос",                         /* MSG_E400 */
 	"Требуется вход",                          /* MSG_E401 */
 	"Недостаточно прав",                       /* MSG_E403 */

@@ -21,7 +21,7 @@
 <p class="metric-value"><span class="big">{{METRIC}}&nbsp;%</span> — доля исполненных и подтвержденных мероприятий дорожной карты на {{METRIC_DATE}}</p>
 <p>Подтверждено {{METRIC_CONFIRMED}} из {{METRIC_DUE}} мероприятий, срок которых наступил; исполнено и ждёт подтверждения: {{METRIC_DONE}}; просрочено: {{METRIC_OVERDUE}}; всего по плану: {{METRIC_TOTAL}}.</p>
 </div>
-<p><a href="/{{SLUG}}/roadmap/">Таблица мероприятий дорожной карты</a></p>
+<p><a href="/{{SLUG}}/roadmap/">Таблица мероприятий дорожной карты</a> · <a href="/{{SLUG}}/roadmap/schools/">Дорожные карты школ</a></p>
 {{/ROADMAP}}
 {{#NO_ROADMAP}}<p>Дорожная карта муниципалитета ещё не размещена.</p>{{/NO_ROADMAP}}
 </section>

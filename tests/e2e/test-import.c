@@ -270,6 +270,11 @@ int main(void)
 		   strstr(r.body, "Наставничество для молодых учителей") && strstr(r.body, "СОШ № 5"),
 		   "the school's roadmap page lists its items");
 		e2e_resp_free(&r);
+		ok(e2e_get(e, "/ust-ilimsk/roadmap/schools/", &r) == 200 &&
+		   strstr(r.body, "/ust-ilimsk/schools/sosh-5/roadmap/") &&
+		   strstr(r.body, "Школы (1) и их дорожные карты"),
+		   "the municipality's summary of school roadmaps lists the school");
+		e2e_resp_free(&r);
 		ok(e2e_get(e, "/ust-ilimsk/schools/sosh-5/", &r) == 200 &&
 		   strstr(r.body, "/ust-ilimsk/schools/sosh-5/roadmap/") && !strstr(r.body, "Дорожная карта школы ещё не представлена"),
 		   "the school page shows its roadmap and its metric");
@@ -291,6 +296,9 @@ int main(void)
 		char *f5 = e2e_form(p5);
 		ok(e2e_b_post(s5, path, f5, NULL, &cr) == 303, "the school's own administrator marks it executed");
 		e2e_resp_free(&cr);
+		ok(e2e_get(e, "/ust-ilimsk/roadmap/schools/", &r) == 200 && strstr(r.body, "исполнено и ждёт подтверждения: 1"),
+		   "the summary counts it at once (the page cache sees the write)");
+		e2e_resp_free(&r);
 		free(f5);
 		e2e_browser_free(s5);
 		e2e_browser_free(s7);
