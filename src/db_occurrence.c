@@ -54,9 +54,12 @@ int db_occurrence_add(struct db *db, int64_t item_id, int seq, int starts_on, in
 
 #define OCC_COLUMNS_NO_FROM \
 	"o.id, o.item_id, o.seq, o.starts_on, o.due_on, o.label, o.status, o.evidence_url," \
-	" o.evidence_note, d.name, c.name, coalesce(o.done_at, 0), coalesce(o.confirmed_at, 0)"
+	" o.evidence_note, d.name, c.name, coalesce(o.done_at, 0), coalesce(o.confirmed_at, 0)," \
+	" coalesce(o.evidence_doc, 0), ed.title, es.slug, em.slug"
 #define OCC_FROM \
-	" FROM occurrence o LEFT JOIN user d ON d.id = o.done_by LEFT JOIN user c ON c.id = o.confirmed_by"
+	" FROM occurrence o LEFT JOIN user d ON d.id = o.done_by LEFT JOIN user c ON c.id = o.confirmed_by" \
+	" LEFT JOIN document ed ON ed.id = o.evidence_doc LEFT JOIN school es ON es.id = ed.school_id" \
+	" LEFT JOIN municipality em ON em.id = es.municipality_id"
 #define OCC_COLUMNS OCC_COLUMNS_NO_FROM OCC_FROM
 
 static void occurrence_row(struct arena *a, sqlite3_stmt *st, void *item)
@@ -76,6 +79,10 @@ static void occurrence_row(struct arena *a, sqlite3_stmt *st, void *item)
 	o->confirmed_by = db_text(a, st, 10);
 	o->done_at = sqlite3_column_int64(st, 11);
 	o->confirmed_at = sqlite3_column_int64(st, 12);
+	o->evidence_doc = sqlite3_column_int64(st, 13);
+	o->doc_title = db_text(a, st, 14);
+	o->doc_school = db_text(a, st, 15);
+	o->doc_muni = db_text(a, st, 16);
 }
 
 int db_occurrence_by_item(struct db *db, struct arena *a, int64_t item_id,
@@ -99,17 +106,18 @@ int db_occurrence_get(struct db *db, struct arena *a, int64_t id, struct occurre
 }
 
 int db_occurrence_done(struct db *db, int64_t id, int64_t user_id, const char *url,
-		       const char *note)
+		       const char *note, int64_t doc_id)
 {
 	sqlite3_stmt *st = db_stmt(db, STMT_OCCURRENCE_DONE,
 		"UPDATE occurrence SET status = 'done', evidence_url = ?3, evidence_note = ?4,"
-		" done_by = ?2, done_at = unixepoch()"
+		" evidence_doc = nullif(?5, 0), done_by = ?2, done_at = unixepoch()"
 		" WHERE id = ?1 AND status IN ('planned', 'in_progress')");
 
 	if (!st || sqlite3_bind_int64(st, 1, id) != SQLITE_OK ||
 	    sqlite3_bind_int64(st, 2, user_id) != SQLITE_OK ||
 	    sqlite3_bind_text(st, 3, url, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 4, note, -1, SQLITE_STATIC) != SQLITE_OK)
+	    sqlite3_bind_text(st, 4, note, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 5, doc_id) != SQLITE_OK)
 		return DB_ERR;
 	return db_exec(db, st);
 }
@@ -172,9 +180,9 @@ static void due_row(struct arena *a, sqlite3_stmt *st, void *item)
 	struct due_item *d = item;
 
 	occurrence_row(a, st, &d->o);
-	d->number = db_text(a, st, 13);
-	d->measure = db_text(a, st, 14);
-	d->responsible = db_text(a, st, 15);
+	d->number = db_text(a, st, 17);
+	d->measure = db_text(a, st, 18);
+	d->responsible = db_text(a, st, 19);
 }
 
 int db_occurrence_due(struct db *db, struct arena *a, int64_t muni_id, int until, int limit,

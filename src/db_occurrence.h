@@ -18,6 +18,8 @@ struct occurrence {
 	int seq, starts_on, due_on;            /* days since 1970-01-01 */
 	const char *label, *status, *evidence_url, *evidence_note, *done_by, *confirmed_by;
 	int64_t done_at, confirmed_at;
+	int64_t evidence_doc;                  /* a document version, 0 if none */
+	const char *doc_title, *doc_school, *doc_muni;   /* its title and where it lives */
 };
 
 /* An item whose deadline phrase has not been scheduled yet. */
@@ -76,10 +78,10 @@ int db_occurrence_by_item(struct db *db, struct arena *a, int64_t item_id,
 /* Returns DB_OK, DB_NOTFOUND or DB_ERR. */
 int db_occurrence_get(struct db *db, struct arena *a, int64_t id, struct occurrence *out);
 
-/* planned/in_progress -> done with evidence; done -> confirmed; confirmed -> done
+/* planned/in_progress -> done with evidence (doc_id 0: no document); done -> confirmed; confirmed -> done
  * (a withdrawn confirmation). DB_NOTFOUND when it was not in the `from` status. */
 int db_occurrence_done(struct db *db, int64_t id, int64_t user_id, const char *url,
-		       const char *note);
+		       const char *note, int64_t doc_id);
 int db_occurrence_confirm(struct db *db, int64_t id, int64_t user_id);
 int db_occurrence_withdraw(struct db *db, int64_t id);
 

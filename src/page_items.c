@@ -8,6 +8,7 @@
 
 #include "arena.h"
 #include "db_audit.h"
+#include "db_document.h"
 #include "db_municipality.h"
 #include "db_occurrence.h"
 #include "db_roadmap.h"
@@ -24,11 +25,12 @@
 #include "vocab.h"
 #include "worker.h"
 
-enum done_field { DF_URL, DF_NOTE, DF__MAX };
+enum done_field { DF_URL, DF_NOTE, DF_DOC, DF__MAX };
 
 static const struct field done_fields[DF__MAX] = {
 	{ "url",  V_TEXT, 0, 1000, NULL, 0, false },   /* DF_URL */
 	{ "note", V_TEXT, 0, 2000, NULL, 0, false },   /* DF_NOTE */
+	{ "doc",  V_ID,   0, 0,    NULL, 0, false },   /* DF_DOC: one of the user's school's documents */
 };
 
 enum withdraw_field { WF_COMMENT, WF__MAX };
@@ -71,6 +73,37 @@ static int item_load(struct req *rq, struct roadmap_item *it)
 	return rc == DB_OK && it->municipality_id == rq->muni->id ? 0 : 404;
 }
 
+/* The documents a school administrator may cite as evidence: the own school's. */
+static void fill_doc_choice(struct req *rq, struct tpl_dict *d)
+{
+	struct document *docs;
+	size_t n;
+
+	if (!rq->user->school_id ||
+	    db_document_by_school(&rq->w->db, rq->arena, rq->user->school_id, &docs, &n) != DB_OK || n == 0)
+		return;
+	struct tpl_dict *sel = tpl_section_add(d, "DOC_CHOICE");
+
+	for (size_t i = 0; i < n; i++) {
+		struct tpl_dict *o = tpl_section_add(sel, "DOC_OPTION");
+
+		tpl_set_int(o, "VALUE", docs[i].id);
+		tpl_set_str(o, "LABEL", arena_printf(rq->arena, "%s: %s (версия %d)",
+						     VOCAB_LABEL(doc_type_v, docs[i].type), docs[i].title,
+						     docs[i].version));
+	}
+}
+
+/* A cited document must be a version of the user's own school. */
+static bool doc_citable(struct req *rq, int64_t doc_id)
+{
+	struct document d;
+
+	return doc_id == 0 || (rq->user->school_id &&
+			       db_document_get(&rq->w->db, rq->arena, doc_id, &d) == DB_OK &&
+			       d.school_id == rq->user->school_id);
+}
+
 static void fill_occurrence(struct req *rq, struct tpl_dict *d, const struct roadmap_item *it,
 			    const struct occurrence *o, int today)
 {
@@ -85,6 +118,14 @@ static void fill_occurrence(struct req *rq, struct tpl_dict *d, const struct roa
 	tpl_set_str(d, "STATUS", status);
 	tpl_set_str(d, "STATUS_LABEL", VOCAB_LABEL(item_status_v, status));
 	tpl_section_str(d, "URL", "HREF", o->evidence_url);
+	if (o->evidence_doc && o->doc_muni && o->doc_school) {
+		struct tpl_dict *e = tpl_section_add(d, "EVIDENCE_DOC");
+
+		tpl_set_int(e, "DOC", o->evidence_doc);
+		tpl_set_str(e, "TITLE", o->doc_title);
+		tpl_set_str(e, "MUNI", o->doc_muni);
+		tpl_set_str(e, "SCHOOL", o->doc_school);
+	}
 	tpl_section_str(d, "NOTE", "TEXT", o->evidence_note);
 	if (o->done_at)
 		tpl_set_str(tpl_section_add(d, "DONE_BY"), "TEXT",
@@ -98,7 +139,7 @@ static void fill_occurrence(struct req *rq, struct tpl_dict *d, const struct roa
 		return;
 	if ((strcmp(o->status, "planned") == 0 || strcmp(o->status, "in_progress") == 0) &&
 	    muni_member(rq, it))
-		tpl_show(d, "CAN_DONE");
+		fill_doc_choice(rq, tpl_section_add(d, "CAN_DONE"));
 	else if (strcmp(o->status, "done") == 0 && reviewer(rq, it))
 		tpl_show(d, "CAN_CONFIRM");
 	else if (strcmp(o->status, "confirmed") == 0 && reviewer(rq, it))
@@ -198,6 +239,8 @@ static int occurrence_act(struct req *rq, struct resp *rs, enum occ_action actio
 		return 403;
 	if (action == OA_DONE && !form_check(rq, done_fields, DF__MAX, &f))
 		return page_message(rq, rs, 422, MSG_TOO_LONG);
+	if (action == OA_DONE && !doc_citable(rq, f.id[DF_DOC]))
+		return page_message(rq, rs, 422, MSG_CHOICE);
 	if (action == OA_WITHDRAW && !form_check(rq, withdraw_fields, WF__MAX, &f))
 		return page_message(rq, rs, 422, MSG_COMMENT_REQUIRED);
 	struct audit_event e = { .user_id = rq->user->id, .addr = rq->addr, .action = names[action],
@@ -211,7 +254,7 @@ static int occurrence_act(struct req *rq, struct resp *rs, enum occ_action actio
 	if (db_begin(db) != DB_OK)
 		return 500;
 	rc = action == OA_DONE ? db_occurrence_done(db, o.id, rq->user->id, *f.val[DF_URL] ? f.val[DF_URL] : NULL,
-						   *f.val[DF_NOTE] ? f.val[DF_NOTE] : NULL)
+						   *f.val[DF_NOTE] ? f.val[DF_NOTE] : NULL, f.id[DF_DOC])
 	   : action == OA_CONFIRM ? db_occurrence_confirm(db, o.id, rq->user->id)
 	   : db_occurrence_withdraw(db, o.id);
 	if (rc == DB_NOTFOUND)

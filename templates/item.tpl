@@ -24,6 +24,7 @@
 {{#OCC}}<li id="occ-{{ID}}" class="occurrence">
 <p><strong>{{FROM}} — {{DUE}}</strong>{{#LABEL}} ({{TEXT}}){{/LABEL}} <span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></p>
 {{#URL}}<p>Подтверждающий материал: <a href="{{HREF}}" rel="nofollow noopener">{{HREF}}</a></p>{{/URL}}
+{{#EVIDENCE_DOC}}<p>Подтверждающий документ: <a href="/{{MUNI}}/schools/{{SCHOOL}}/docs/{{DOC}}/">{{TITLE}}</a></p>{{/EVIDENCE_DOC}}
 {{#NOTE}}<p>{{TEXT}}</p>{{/NOTE}}
 {{#DONE_BY}}<p class="muted">Исполнение отметил: {{TEXT}}</p>{{/DONE_BY}}
 {{#CONFIRMED_BY}}<p class="muted">Подтвердил: {{TEXT}}</p>{{/CONFIRMED_BY}}
@@ -32,6 +33,10 @@
 <input type="hidden" name="_csrf" value="{{CSRF}}">
 <div class="field"><label for="url-{{ID}}">Ссылка на подтверждающий материал</label>
 <input id="url-{{ID}}" name="url" type="url" maxlength="1000" placeholder="https://"></div>
+{{#DOC_CHOICE}}<div class="field"><label for="doc-{{ID}}">Документ школы как подтверждение</label>
+<select id="doc-{{ID}}" name="doc"><option value="">— без документа —</option>
+{{#DOC_OPTION}}<option value="{{VALUE}}">{{LABEL}}</option>
+{{/DOC_OPTION}}</select></div>{{/DOC_CHOICE}}
 <div class="field"><label for="note-{{ID}}">Что сделано</label>
 <textarea id="note-{{ID}}" name="note" rows="3" maxlength="2000"></textarea></div>
 <button type="submit">Отметить исполненным</button>

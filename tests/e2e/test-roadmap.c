@@ -147,6 +147,43 @@ int main(void)
 	ok(e2e_get(e, "/ust-ilimsk/roadmap/export.csv?month=bad", &r) == 400, "a bad filter on an export: 400");
 	e2e_resp_free(&r);
 
+	/* a school document as evidence for item 4 */
+	{
+		static const char pdf[] = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+		long long item4 = e2e_count(e, "SELECT i.id FROM roadmap_item i JOIN roadmap r ON r.id = i.roadmap_id"
+					       " JOIN municipality m ON m.id = r.municipality_id"
+					       " WHERE m.slug = 'ust-ilimsk' AND i.number = '4' AND r.school_id IS NULL");
+		long long occ4 = e2e_count(e, "SELECT min(id) FROM occurrence WHERE item_id = %lld", item4);
+		struct e2e_part parts[] = {
+			{ "_csrf", e2e_csrf(school), NULL, NULL, 0 },
+			{ "type", "order", NULL, NULL, 0 },
+			{ "title", "Приказ о рабочей группе", NULL, NULL, 0 },
+			{ "file", NULL, "prikaz.pdf", pdf, sizeof pdf - 1 },
+		};
+		char done4[200], doc[32];
+
+		ok(e2e_b_upload(school, "/ust-ilimsk/schools/sosh-5/docs/", parts, 4, NULL, &r) == 303,
+		   "the school uploads its order");
+		e2e_resp_free(&r);
+		long long doc_id = e2e_count(e, "SELECT max(id) FROM document");
+		snprintf(done4, sizeof done4, "/ust-ilimsk/roadmap/items/%lld/occurrences/%lld/done", item4, occ4);
+		snprintf(item, sizeof item, "/ust-ilimsk/roadmap/items/%lld/", item4);
+		e2e_b_get(school, item, &r);
+		ok(strstr(r.body, "Приказ о рабочей группе") != NULL, "the done form offers the school's documents");
+		e2e_resp_free(&r);
+		const char *bad[] = { "_csrf", e2e_csrf(school), "doc", "999999", NULL };
+		ok(post_action(school, done4, bad) == 422, "a document that is not the school's: 422");
+		snprintf(doc, sizeof doc, "%lld", doc_id);
+		const char *good[] = { "_csrf", e2e_csrf(school), "doc", doc, "note", "Приказ подписан", NULL };
+		ok(post_action(school, done4, good) == 303, "executed with the document as evidence");
+		ok(e2e_count(e, "SELECT evidence_doc FROM occurrence WHERE id = %lld", occ4) == doc_id,
+		   "the occurrence cites the document");
+		e2e_b_get(school, item, &r);
+		ok(strstr(r.body, "Подтверждающий документ") && strstr(r.body, "/ust-ilimsk/schools/sosh-5/docs/"),
+		   "the item page links the evidence document");
+		e2e_resp_free(&r);
+	}
+
 	ok(e2e_b_get(school, "/my/", &r) == 200 && strstr(r.body, "Не подтверждено и срок уже наступил: ") &&
 	   strstr(r.body, "/ust-ilimsk/roadmap/items/"), "«мои мероприятия» lists the overdue occurrences");
 	e2e_resp_free(&r);
