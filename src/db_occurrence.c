@@ -261,3 +261,60 @@ int db_school_progress(struct db *db, struct arena *a, int64_t muni_id, int toda
 		return DB_ERR;
 	return db_collect(db, a, st, sizeof **out, progress_row, (void **)out, n);
 }
+
+int db_occurrence_assigned(struct db *db, struct arena *a, int64_t user_id, int until, int limit,
+			   struct due_item **out, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_OCCURRENCE_ASSIGNED,
+		"SELECT " OCC_COLUMNS_NO_FROM ", i.number, i.measure, i.responsible" OCC_FROM
+		" JOIN roadmap_item i ON i.id = o.item_id JOIN item_assignee x ON x.item_id = i.id"
+		" WHERE x.user_id = ?1 AND i.removed_at IS NULL AND o.status <> 'confirmed'"
+		" AND o.due_on <= ?2 ORDER BY o.due_on, i.seq LIMIT ?3");
+
+	if (!st || sqlite3_bind_int64(st, 1, user_id) != SQLITE_OK ||
+	    sqlite3_bind_int(st, 2, until) != SQLITE_OK || sqlite3_bind_int(st, 3, limit) != SQLITE_OK)
+		return DB_ERR;
+	return db_collect(db, a, st, sizeof **out, due_row, (void **)out, n);
+}
+
+static void assignee_row(struct arena *a, sqlite3_stmt *st, void *item)
+{
+	struct assignee *x = item;
+
+	x->user_id = sqlite3_column_int64(st, 0);
+	x->name = db_text(a, st, 1);
+	x->login = db_text(a, st, 2);
+}
+
+int db_assignees(struct db *db, struct arena *a, int64_t item_id, struct assignee **out, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_ASSIGNEES,
+		"SELECT u.id, u.name, u.login FROM item_assignee x JOIN user u ON u.id = x.user_id"
+		" WHERE x.item_id = ?1 ORDER BY u.name");
+
+	if (!st || sqlite3_bind_int64(st, 1, item_id) != SQLITE_OK)
+		return DB_ERR;
+	return db_collect(db, a, st, sizeof **out, assignee_row, (void **)out, n);
+}
+
+int db_assignable(struct db *db, struct arena *a, int64_t muni_id, struct assignee **out, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_ASSIGNABLE,
+		"SELECT id, name, login FROM user WHERE municipality_id = ?1 AND disabled = 0 ORDER BY name");
+
+	if (!st || sqlite3_bind_int64(st, 1, muni_id) != SQLITE_OK)
+		return DB_ERR;
+	return db_collect(db, a, st, sizeof **out, assignee_row, (void **)out, n);
+}
+
+int db_assignee_set(struct db *db, int64_t item_id, int64_t user_id, bool linked)
+{
+	sqlite3_stmt *st = linked
+		? db_stmt(db, STMT_ASSIGNEE_ADD, "INSERT OR IGNORE INTO item_assignee (item_id, user_id) VALUES (?1, ?2)")
+		: db_stmt(db, STMT_ASSIGNEE_DELETE, "DELETE FROM item_assignee WHERE item_id = ?1 AND user_id = ?2");
+
+	if (!st || sqlite3_bind_int64(st, 1, item_id) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 2, user_id) != SQLITE_OK)
+		return DB_ERR;
+	return db_exec(db, st);
+}

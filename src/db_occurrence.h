@@ -7,6 +7,7 @@
 #ifndef DB_OCCURRENCE_H
 #define DB_OCCURRENCE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -46,6 +47,25 @@ struct due_item {
  * `until` (days), oldest first, at most `limit`. */
 int db_occurrence_due(struct db *db, struct arena *a, int64_t muni_id, int until, int limit,
 		      struct due_item **out, size_t *n);
+
+/* Unconfirmed occurrences due on or before `until` of the items assigned to
+ * user `user_id`, oldest first, at most `limit`. */
+int db_occurrence_assigned(struct db *db, struct arena *a, int64_t user_id, int until, int limit,
+			   struct due_item **out, size_t *n);
+
+/* A person linked to an item: id, name, login. */
+struct assignee {
+	int64_t user_id;
+	const char *name, *login;
+};
+
+/* The people linked to an item; the municipality's accounts one may link. */
+int db_assignees(struct db *db, struct arena *a, int64_t item_id, struct assignee **out, size_t *n);
+int db_assignable(struct db *db, struct arena *a, int64_t muni_id, struct assignee **out, size_t *n);
+
+/* Links or unlinks a user (of the item's municipality: checked by the caller).
+ * DB_NOTFOUND when nothing changed. */
+int db_assignee_set(struct db *db, int64_t item_id, int64_t user_id, bool linked);
 
 /* Items of the municipality's roadmaps whose deadline phrase was not understood. */
 int db_item_unparsed(struct db *db, struct arena *a, int64_t muni_id, struct due_item **out,

@@ -160,6 +160,45 @@ static int removed_redirect(struct req *rq, struct resp *rs)
 						   rq->muni->slug, id));
 }
 
+/* The people linked to the item; for editors, the forms to link and unlink. */
+static int fill_assignees(struct req *rq, struct tpl_dict *body, int64_t item_id)
+{
+	struct assignee *linked, *all = NULL;
+	size_t nlinked, nall = 0;
+	bool editor = roadmap_editor(rq);
+
+	if (db_assignees(&rq->w->db, rq->arena, item_id, &linked, &nlinked) != DB_OK ||
+	    (editor && db_assignable(&rq->w->db, rq->arena, rq->muni->id, &all, &nall) != DB_OK))
+		return 500;
+	for (size_t i = 0; i < nlinked; i++) {
+		struct tpl_dict *d = tpl_section_add(body, "ASSIGNEE");
+
+		tpl_set_str(d, "NAME", linked[i].name);
+		tpl_set_int(d, "USER", linked[i].user_id);
+		if (editor)
+			tpl_show(d, "CAN_UNLINK");
+	}
+	if (nlinked == 0)
+		tpl_show(body, "NO_ASSIGNEE");
+	if (!editor)
+		return 0;
+	struct tpl_dict *form = tpl_section_add(body, "CAN_ASSIGN");
+
+	for (size_t i = 0; i < nall; i++) {
+		bool already = false;
+
+		for (size_t k = 0; k < nlinked; k++)
+			already |= linked[k].user_id == all[i].user_id;
+		if (already)
+			continue;
+		struct tpl_dict *o = tpl_section_add(form, "USER_OPTION");
+
+		tpl_set_int(o, "USER", all[i].user_id);
+		tpl_set_str(o, "LABEL", arena_printf(rq->arena, "%s (%s)", all[i].name, all[i].login));
+	}
+	return 0;
+}
+
 int item_page(struct req *rq, struct resp *rs)
 {
 	struct roadmap_item it;
@@ -201,6 +240,8 @@ int item_page(struct req *rq, struct resp *rs)
 		page_audit_row(rq, tpl_section_add(p.body, "EVENT"), &events[i]);
 	if (nevents)
 		tpl_show(p.body, "HAS_EVENTS");
+	if (fill_assignees(rq, p.body, it.id) != 0)
+		return 500;
 	return render_finish(rq, rs, &p);
 }
 
@@ -297,9 +338,15 @@ int my_items_page(struct req *rq, struct resp *rs)
 	struct page p;
 	int today = view_today(), overdue = 0;
 
+	struct due_item *mine = NULL;
+	size_t nmine = 0;
+
 	if (rq->user->municipality_id &&
 	    db_occurrence_due(&rq->w->db, rq->arena, rq->user->municipality_id, month_end(today), LIMIT,
 			      &due, &n) != DB_OK)
+		return 500;
+	if (db_occurrence_assigned(&rq->w->db, rq->arena, rq->user->id, month_end(today), LIMIT, &mine,
+				   &nmine) != DB_OK)
 		return 500;
 	if (render_start(rq, &p, "my.tpl", msg_v[MSG_MY]) != 0)
 		return 500;
@@ -318,6 +365,17 @@ int my_items_page(struct req *rq, struct resp *rs)
 											: due[i].o.status));
 		overdue += late;
 	}
+	for (size_t i = 0; i < nmine; i++) {
+		struct tpl_dict *d = tpl_section_add(p.body, "MINE");
+
+		tpl_set_int(d, "ITEM", mine[i].o.item_id);
+		tpl_set_str(d, "NUMBER", mine[i].number);
+		tpl_set_str(d, "MEASURE", mine[i].measure);
+		tpl_set_str(d, "DUE", view_day(rq->arena, mine[i].o.due_on));
+		tpl_set_str(d, "STATUS_LABEL", mine[i].o.due_on < today
+			    ? item_status_v[ITEM_OVERDUE].label : VOCAB_LABEL(item_status_v, mine[i].o.status));
+	}
+	tpl_set_int(p.body, "N_MINE", (long long)nmine);
 	tpl_set_int(p.body, "N_OVERDUE", overdue);
 	tpl_set_int(p.body, "N_MONTH", (long long)n - overdue);
 	if (n == LIMIT)
@@ -350,4 +408,50 @@ int unparsed_page(struct req *rq, struct resp *rs)
 	if (n == 0)
 		tpl_show(p.body, "NONE");
 	return render_finish(rq, rs, &p);
+}
+
+enum assign_field { AF_USER, AF_ACTION, AF__MAX };
+
+static const struct vocab assign_actions[] = { { "add", "add" }, { "remove", "remove" } };
+
+static const struct field assign_fields[AF__MAX] = {
+	{ "user",   V_ID,    0, 0, NULL, 0, true },                /* AF_USER */
+	{ "action", V_VOCAB, 0, 0, assign_actions, 2, true },      /* AF_ACTION */
+};
+
+int item_assign_page(struct req *rq, struct resp *rs)
+{
+	struct db *db = &rq->w->db;
+	struct roadmap_item it;
+	struct assignee *all;
+	struct form f;
+	size_t nall;
+	const char *login = NULL;
+	bool add;
+	int rc;
+
+	if (!roadmap_editor(rq))
+		return 403;
+	if ((rc = item_load(rq, &it)) != 0)
+		return rc;
+	if (!form_check(rq, assign_fields, AF__MAX, &f))
+		return page_message(rq, rs, 422, MSG_CHOICE);
+	if (db_assignable(db, rq->arena, rq->muni->id, &all, &nall) != DB_OK)
+		return 500;
+	for (size_t i = 0; i < nall; i++)
+		if (all[i].user_id == f.id[AF_USER])
+			login = all[i].login;
+	if (!login)
+		return page_message(rq, rs, 422, MSG_CHOICE);   /* not a person of this municipality */
+	add = strcmp(f.val[AF_ACTION], "add") == 0;
+	struct audit_event e = { .user_id = rq->user->id, .addr = rq->addr, .item_id = it.id,
+				 .action = add ? "item_assign" : "item_unassign", .detail = login };
+
+	if (db_begin(db) != DB_OK)
+		return 500;
+	rc = db_assignee_set(db, it.id, f.id[AF_USER], add);
+	if (rc == DB_ERR || (rc == DB_OK && db_audit_add(db, &e) != DB_OK) || db_commit(db) != DB_OK)
+		return 500;
+	return http_redirect(rs, 303, arena_printf(rq->arena, "/%s/roadmap/items/%lld/", rq->muni->slug,
+						   (long long)it.id));
 }

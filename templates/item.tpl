@@ -6,6 +6,7 @@
 <div><dt>Срок (как в дорожной карте)</dt><dd>{{DEADLINE}}</dd></div>
 <div><dt>Вид срока</dt><dd>{{KIND}}</dd></div>
 <div><dt>Ответственный</dt><dd>{{RESPONSIBLE}}</dd></div>
+<div><dt>Ответственные пользователи портала</dt><dd>{{#ASSIGNEE}}{{NAME}}{{#CAN_UNLINK}} <form class="inline" method="post" action="/{{MUNI}}/roadmap/items/{{ITEM}}/assignees"><input type="hidden" name="_csrf" value="{{CSRF}}"><input type="hidden" name="user" value="{{USER}}"><input type="hidden" name="action" value="remove"><button type="submit">Снять</button></form>{{/CAN_UNLINK}}{{#ASSIGNEE_separator}}; {{/ASSIGNEE_separator}}{{/ASSIGNEE}}{{#NO_ASSIGNEE}}—{{/NO_ASSIGNEE}}</dd></div>
 <div><dt>Состояние</dt><dd><span class="status status-{{STATUS}}">{{STATUS_LABEL}}</span></dd></div>
 </dl>
 {{#CAN_EDIT}}<section aria-labelledby="edit-h">
@@ -17,6 +18,12 @@
 <p class="muted">Мероприятие пропадёт из таблицы, показателя и выгрузок; его можно будет вернуть.</p>
 </details>
 </section>{{/CAN_EDIT}}
+{{#CAN_ASSIGN}}<form class="inline" method="post" action="/{{MUNI}}/roadmap/items/{{ITEM}}/assignees">
+<input type="hidden" name="_csrf" value="{{CSRF}}"><input type="hidden" name="action" value="add">
+<label for="assign-user">Назначить ответственного</label>
+<select id="assign-user" name="user">{{#USER_OPTION}}<option value="{{USER}}">{{LABEL}}</option>{{/USER_OPTION}}</select>
+<button type="submit">Назначить</button>
+</form>{{/CAN_ASSIGN}}
 <section aria-labelledby="sched-h">
 <h2 id="sched-h">График исполнения</h2>
 {{#NO_DATES}}<p>У мероприятия нет календарных сроков: оно выполняется по запросу, по плану или по событию, либо срок в дорожной карте не распознан.</p>{{/NO_DATES}}

@@ -2,6 +2,11 @@
 <h1>Мои мероприятия</h1>
 {{#NO_MUNI}}<p>Учётная запись не привязана к муниципалитету: откройте дорожную карту нужного муниципалитета.</p>{{/NO_MUNI}}
 <p>Не подтверждено и срок уже наступил: {{N_OVERDUE}}; срок в этом месяце: {{N_MONTH}}. <a href="/{{MUNI}}/roadmap/">Вся дорожная карта</a></p>
+<h2>Назначено мне: {{N_MINE}}</h2>
+<ul class="mine">
+{{#MINE}}<li>{{DUE}}: <a href="/{{MUNI}}/roadmap/items/{{ITEM}}/">№ {{NUMBER}}. {{MEASURE}}</a> — {{STATUS_LABEL}}</li>
+{{/MINE}}
+</ul>
 {{#TRUNCATED}}<p class="muted">Показаны первые 300 сроков.</p>{{/TRUNCATED}}
 <section class="scroll" tabindex="0" aria-labelledby="t-my">
 <table>

@@ -184,6 +184,34 @@ int main(void)
 		e2e_resp_free(&r);
 	}
 
+	/* the coordinator links the school's administrator to item 3 */
+	{
+		char assign[160], uid[32];
+		long long school_uid = e2e_count(e, "SELECT id FROM user WHERE login = 'school-sosh-5'");
+		long long baley_uid = e2e_count(e, "SELECT id FROM user WHERE login = 'coord-baley'");
+
+		snprintf(assign, sizeof assign, "/ust-ilimsk/roadmap/items/%lld/assignees", item_id);
+		snprintf(item, sizeof item, "/ust-ilimsk/roadmap/items/%lld/", item_id);
+		e2e_b_get(coord, item, &r);
+		ok(strstr(r.body, "Назначить ответственного") != NULL, "the coordinator sees the form to link people");
+		e2e_resp_free(&r);
+		snprintf(uid, sizeof uid, "%lld", baley_uid);
+		const char *foreign[] = { "_csrf", e2e_csrf(coord), "user", uid, "action", "add", NULL };
+		ok(post_action(coord, assign, foreign) == 422, "another municipality's person cannot be linked");
+		snprintf(uid, sizeof uid, "%lld", school_uid);
+		const char *add[] = { "_csrf", e2e_csrf(coord), "user", uid, "action", "add", NULL };
+		const char *by_school[] = { "_csrf", e2e_csrf(school), "user", uid, "action", "add", NULL };
+		ok(post_action(school, assign, by_school) == 403, "a school may not link people");
+		ok(post_action(coord, assign, add) == 303, "the coordinator links the school's administrator");
+		ok(e2e_count(e, "SELECT count(*) FROM item_assignee WHERE item_id = %lld AND user_id = %lld",
+			     item_id, school_uid) == 1, "stored");
+		ok(e2e_b_get(school, "/my/", &r) == 200 && strstr(r.body, "Назначено мне: 1"),
+		   "«мои мероприятия» shows what is assigned to the user");
+		e2e_resp_free(&r);
+		ok(e2e_count(e, "SELECT count(*) FROM audit WHERE action = 'item_assign' AND item_id = %lld",
+			     item_id) == 1, "the link is in the audit log");
+	}
+
 	ok(e2e_b_get(school, "/my/", &r) == 200 && strstr(r.body, "Не подтверждено и срок уже наступил: ") &&
 	   strstr(r.body, "/ust-ilimsk/roadmap/items/"), "«мои мероприятия» lists the overdue occurrences");
 	e2e_resp_free(&r);
