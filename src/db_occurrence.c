@@ -134,6 +134,16 @@ int db_occurrence_confirm(struct db *db, int64_t id, int64_t user_id)
 	return db_exec(db, st);
 }
 
+int db_occurrence_start(struct db *db, int64_t id)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_OCCURRENCE_START,
+		"UPDATE occurrence SET status = 'in_progress' WHERE id = ?1 AND status = 'planned'");
+
+	if (!st || sqlite3_bind_int64(st, 1, id) != SQLITE_OK)
+		return DB_ERR;
+	return db_exec(db, st);
+}
+
 int db_occurrence_withdraw(struct db *db, int64_t id)
 {
 	sqlite3_stmt *st = db_stmt(db, STMT_OCCURRENCE_WITHDRAW,

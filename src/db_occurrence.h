@@ -103,6 +103,7 @@ int db_occurrence_get(struct db *db, struct arena *a, int64_t id, struct occurre
 int db_occurrence_done(struct db *db, int64_t id, int64_t user_id, const char *url,
 		       const char *note, int64_t doc_id);
 int db_occurrence_confirm(struct db *db, int64_t id, int64_t user_id);
+int db_occurrence_start(struct db *db, int64_t id);   /* planned -> in_progress */
 int db_occurrence_withdraw(struct db *db, int64_t id);
 
 /* The key metric of a roadmap's items, optionally of one task (0 for all). */

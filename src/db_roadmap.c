@@ -96,7 +96,8 @@ static const char *item_status(int n, int confirmed, int done, int overdue, int 
 	" count(o.id) FILTER (WHERE o.status = 'in_progress')," \
 	" coalesce(min(o.due_on) FILTER (WHERE o.status <> 'confirmed'), 0)," \
 	" (SELECT municipality_id FROM roadmap WHERE id = i.roadmap_id)," \
-	" (SELECT coalesce(school_id, 0) FROM roadmap WHERE id = i.roadmap_id)" \
+	" (SELECT coalesce(school_id, 0) FROM roadmap WHERE id = i.roadmap_id)," \
+	" count(o.id) FILTER (WHERE o.due_on <= ?2 OR o.status = 'confirmed')" \
 	" FROM roadmap_item i LEFT JOIN occurrence o ON o.item_id = i.id"
 
 static void item_row(struct arena *a, sqlite3_stmt *st, void *item)
@@ -120,6 +121,7 @@ static void item_row(struct arena *a, sqlite3_stmt *st, void *item)
 	i->next_due = sqlite3_column_int(st, 15);
 	i->municipality_id = sqlite3_column_int64(st, 16);
 	i->school_id = sqlite3_column_int64(st, 17);
+	i->n_due = sqlite3_column_int(st, 18);
 	i->status = item_status(i->n_occ, i->n_confirmed, i->n_done, i->n_overdue,
 				sqlite3_column_int(st, 14));
 }

@@ -31,6 +31,7 @@ struct roadmap_item {
 	const char *number, *measure, *planned_result, *deadline_text, *responsible, *deadline_kind;
 	const char *status;          /* derived from the occurrences (item_status_v) on `today` */
 	int n_occ, n_confirmed, n_done, n_overdue;
+	int n_due;                   /* occurrences due by `today`, or confirmed early */
 	int next_due;                /* the earliest unconfirmed due date, days; 0 if none */
 };
 

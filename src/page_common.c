@@ -26,14 +26,19 @@ int page_key_metric(struct req *rq, struct tpl_dict *d, int64_t roadmap_id, int6
 
 	if (db_metric_by_roadmap(&rq->w->db, roadmap_id, task_id, view_today(), &m) != DB_OK)
 		return 500;
-	tpl_set_str(d, "METRIC", view_share(rq->arena, m.confirmed, m.due));
-	tpl_set_int(d, "METRIC_CONFIRMED", m.confirmed);
-	tpl_set_int(d, "METRIC_DUE", m.due);
-	tpl_set_int(d, "METRIC_DONE", m.done);
-	tpl_set_int(d, "METRIC_OVERDUE", m.overdue);
-	tpl_set_int(d, "METRIC_TOTAL", m.total);
-	tpl_set_str(d, "METRIC_DATE", view_date(rq->arena, (int64_t)view_today() * 86400));
+	page_metric_fill(rq, d, &m);
 	return 0;
+}
+
+void page_metric_fill(struct req *rq, struct tpl_dict *d, const struct key_metric *m)
+{
+	tpl_set_str(d, "METRIC", view_share(rq->arena, m->confirmed, m->due));
+	tpl_set_int(d, "METRIC_CONFIRMED", m->confirmed);
+	tpl_set_int(d, "METRIC_DUE", m->due);
+	tpl_set_int(d, "METRIC_DONE", m->done);
+	tpl_set_int(d, "METRIC_OVERDUE", m->overdue);
+	tpl_set_int(d, "METRIC_TOTAL", m->total);
+	tpl_set_str(d, "METRIC_DATE", view_date(rq->arena, (int64_t)view_today() * 86400));
 }
 
 int page_badges(struct tpl_dict *d, const char *section, const struct membership *ms, size_t n,

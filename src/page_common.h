@@ -25,6 +25,11 @@ struct tpl_dict;
  */
 int page_key_metric(struct req *rq, struct tpl_dict *d, int64_t roadmap_id, int64_t task_id);
 
+struct key_metric;
+
+/* Sets the same values from counts the caller has (e.g. of the items shown). */
+void page_metric_fill(struct req *rq, struct tpl_dict *d, const struct key_metric *m);
+
 /* Adds one `section` entry per membership of school `school_id` in its latest
  * listed year (ms is ordered newest year first). Returns that year, or 0. */
 int page_badges(struct tpl_dict *d, const char *section, const struct membership *ms, size_t n,

@@ -138,8 +138,11 @@ static void fill_occurrence(struct req *rq, struct tpl_dict *d, const struct roa
 	if (!rq->csrf)
 		return;
 	if ((strcmp(o->status, "planned") == 0 || strcmp(o->status, "in_progress") == 0) &&
-	    muni_member(rq, it))
+	    muni_member(rq, it)) {
 		fill_doc_choice(rq, tpl_section_add(d, "CAN_DONE"));
+		if (strcmp(o->status, "planned") == 0)
+			tpl_show(d, "CAN_START");
+	}
 	else if (strcmp(o->status, "done") == 0 && reviewer(rq, it))
 		tpl_show(d, "CAN_CONFIRM");
 	else if (strcmp(o->status, "confirmed") == 0 && reviewer(rq, it))
@@ -260,14 +263,14 @@ static int occurrence_load(struct req *rq, const struct roadmap_item *it, struct
 	return rc == DB_OK && o->item_id == it->id ? 0 : 404;
 }
 
-enum occ_action { OA_DONE, OA_CONFIRM, OA_WITHDRAW };
+enum occ_action { OA_DONE, OA_CONFIRM, OA_WITHDRAW, OA_START };
 
 /* Loads, checks, applies one action with its audit line in one transaction, 303 back. */
 static int occurrence_act(struct req *rq, struct resp *rs, enum occ_action action)
 {
-	static const char *const names[] = { "item_done", "item_confirm", "item_withdraw" };
-	static const char *const from[] = { "planned", "done", "confirmed" };
-	static const char *const to[] = { "done", "confirmed", "done" };
+	static const char *const names[] = { "item_done", "item_confirm", "item_withdraw", "item_start" };
+	static const char *const from[] = { "planned", "done", "confirmed", "planned" };
+	static const char *const to[] = { "done", "confirmed", "done", "in_progress" };
 	struct db *db = &rq->w->db;
 	struct roadmap_item it;
 	struct occurrence o;
@@ -276,7 +279,7 @@ static int occurrence_act(struct req *rq, struct resp *rs, enum occ_action actio
 
 	if ((rc = item_load(rq, &it)) != 0 || (rc = occurrence_load(rq, &it, &o)) != 0)
 		return rc;
-	if (action == OA_DONE ? !muni_member(rq, &it) : !reviewer(rq, &it))
+	if ((action == OA_DONE || action == OA_START) ? !muni_member(rq, &it) : !reviewer(rq, &it))
 		return 403;
 	if (action == OA_DONE && !form_check(rq, done_fields, DF__MAX, &f))
 		return page_message(rq, rs, 422, MSG_TOO_LONG);
@@ -296,6 +299,7 @@ static int occurrence_act(struct req *rq, struct resp *rs, enum occ_action actio
 		return 500;
 	rc = action == OA_DONE ? db_occurrence_done(db, o.id, rq->user->id, *f.val[DF_URL] ? f.val[DF_URL] : NULL,
 						   *f.val[DF_NOTE] ? f.val[DF_NOTE] : NULL, f.id[DF_DOC])
+	   : action == OA_START ? db_occurrence_start(db, o.id)
 	   : action == OA_CONFIRM ? db_occurrence_confirm(db, o.id, rq->user->id)
 	   : db_occurrence_withdraw(db, o.id);
 	if (rc == DB_NOTFOUND)
@@ -309,6 +313,11 @@ static int occurrence_act(struct req *rq, struct resp *rs, enum occ_action actio
 int occurrence_done_page(struct req *rq, struct resp *rs)
 {
 	return occurrence_act(rq, rs, OA_DONE);
+}
+
+int occurrence_start_page(struct req *rq, struct resp *rs)
+{
+	return occurrence_act(rq, rs, OA_START);
 }
 
 int occurrence_confirm_page(struct req *rq, struct resp *rs)

@@ -8,6 +8,7 @@
 #include "actors.h"
 #include "arena.h"
 #include "db_municipality.h"
+#include "db_occurrence.h"
 #include "db_roadmap.h"
 #include "db_school.h"
 #include "deadline.h"
@@ -174,7 +175,7 @@ struct roadmap_view {
 	const struct roadmap_item **shown;
 	const struct roadmap_task **shown_task;
 	size_t nshown;
-	int64_t task_id;     /* the task filter's id, 0 for all */
+	struct key_metric metric;   /* the key metric of the items shown */
 };
 
 /* Returns 0, 400 (bad filter), 404 (no roadmap) or 500. */
@@ -203,9 +204,6 @@ static int roadmap_load(struct req *rq, struct roadmap_view *v)
 	v->shown_task = arena_alloc(rq->arena, (nitems + 1) * sizeof *v->shown_task);
 	if (!v->shown || !v->shown_task)
 		return 500;
-	for (size_t t = 0; t < v->ntasks; t++)
-		if (v->tasks[t].seq == v->f.task)
-			v->task_id = v->tasks[t].id;
 	for (size_t i = 0; i < nitems; i++) {
 		const struct roadmap_task *task = NULL;
 
@@ -216,6 +214,11 @@ static int roadmap_load(struct req *rq, struct roadmap_view *v)
 			continue;
 		v->shown[v->nshown] = &items[i];
 		v->shown_task[v->nshown++] = task;
+		v->metric.due += items[i].n_due;
+		v->metric.confirmed += items[i].n_confirmed;
+		v->metric.done += items[i].n_done;
+		v->metric.overdue += items[i].n_overdue;
+		v->metric.total += items[i].n_occ;
 	}
 	return 0;
 }
@@ -294,8 +297,7 @@ int roadmap_page(struct req *rq, struct resp *rs)
 	nactors = collect_actors(rq->arena, v.all, v.nall, actors);
 	fill_filters(rq->arena, p.body, &v.f, v.tasks, v.ntasks, actors, nactors);
 	fill_items(rq, p.body, &v);
-	if (page_key_metric(rq, p.body, v.r.id, v.task_id) != 0)
-		return 500;
+	page_metric_fill(rq, p.body, &v.metric);   /* of exactly the items shown */
 	return render_finish(rq, rs, &p);
 }
 

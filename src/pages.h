@@ -30,6 +30,7 @@ int audit_page(struct req *rq, struct resp *rs);         /* page_review.c */
 int item_page(struct req *rq, struct resp *rs);                  /* page_items.c */
 int occurrence_done_page(struct req *rq, struct resp *rs);       /* page_items.c */
 int occurrence_confirm_page(struct req *rq, struct resp *rs);    /* page_items.c */
+int occurrence_start_page(struct req *rq, struct resp *rs);      /* page_items.c */
 int occurrence_withdraw_page(struct req *rq, struct resp *rs);   /* page_items.c */
 int my_items_page(struct req *rq, struct resp *rs);              /* page_items.c */
 int item_assign_page(struct req *rq, struct resp *rs);           /* page_items.c */

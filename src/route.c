@@ -79,6 +79,7 @@ static const struct route routes[] = {
 	{ GET,    "/{}/roadmap/items/{}/removed",        item_removed_page,   R_MUNI,                      0 },
 	{ M_POST, "/{}/roadmap/items/{}/occurrences/{}/done",     occurrence_done_page,     R_LOGIN | R_MUNI, 0 },
 	{ M_POST, "/{}/roadmap/items/{}/assignees",               item_assign_page,         R_LOGIN | R_MUNI, 0 },
+	{ M_POST, "/{}/roadmap/items/{}/occurrences/{}/start",    occurrence_start_page,    R_LOGIN | R_MUNI, 0 },
 	{ M_POST, "/{}/roadmap/items/{}/occurrences/{}/confirm",  occurrence_confirm_page,  R_LOGIN | R_MUNI, STAFF },
 	{ M_POST, "/{}/roadmap/items/{}/occurrences/{}/withdraw", occurrence_withdraw_page, R_LOGIN | R_MUNI, STAFF },
 	{ GET,    "/{}/schools/{}/",                     school_page,        R_SCHOOL | R_CACHE,           0 },

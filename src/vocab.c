@@ -105,6 +105,7 @@ const struct vocab audit_action_v[] = {
 	{ "accept",        "Подтверждён куратором" },
 	{ "publish",       "Опубликован" },
 	{ "supersede",     "Заменён новой версией" },
+	{ "item_start",    "Начата работа" },
 	{ "item_done",     "Отмечено исполнение" },
 	{ "item_confirm",  "Исполнение подтверждено" },
 	{ "item_withdraw", "Подтверждение отозвано" },

@@ -35,6 +35,7 @@
 {{#NOTE}}<p>{{TEXT}}</p>{{/NOTE}}
 {{#DONE_BY}}<p class="muted">Исполнение отметил: {{TEXT}}</p>{{/DONE_BY}}
 {{#CONFIRMED_BY}}<p class="muted">Подтвердил: {{TEXT}}</p>{{/CONFIRMED_BY}}
+{{#CAN_START}}<form class="inline" method="post" action="/{{MUNI}}/roadmap/items/{{ITEM}}/occurrences/{{ID}}/start"><input type="hidden" name="_csrf" value="{{CSRF}}"><button type="submit">Начать работу</button></form>{{/CAN_START}}
 {{#CAN_DONE}}<details class="revise"><summary>Отметить исполнение</summary>
 <form class="stack" method="post" action="/{{MUNI}}/roadmap/items/{{ITEM}}/occurrences/{{ID}}/done">
 <input type="hidden" name="_csrf" value="{{CSRF}}">

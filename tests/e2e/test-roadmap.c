@@ -162,6 +162,14 @@ int main(void)
 		};
 		char done4[200], doc[32];
 
+		char start4[200];
+
+		snprintf(start4, sizeof start4, "/ust-ilimsk/roadmap/items/%lld/occurrences/%lld/start", item4, occ4);
+		const char *start[] = { "_csrf", e2e_csrf(school), NULL };
+		ok(post_action(school, start4, start) == 303 &&
+		   e2e_count(e, "SELECT count(*) FROM occurrence WHERE id = %lld AND status = 'in_progress'", occ4) == 1,
+		   "«Начать работу»: в работе");
+		ok(post_action(school, start4, start) == 409, "starting it twice: 409");
 		ok(e2e_b_upload(school, "/ust-ilimsk/schools/sosh-5/docs/", parts, 4, NULL, &r) == 303,
 		   "the school uploads its order");
 		e2e_resp_free(&r);
