@@ -8,6 +8,7 @@
 
 #include "arena.h"
 #include "db_audit.h"
+#include "export.h"
 #include "db_document.h"
 #include "db_municipality.h"
 #include "db_occurrence.h"
@@ -128,4 +129,22 @@ void page_required_docs(struct tpl_dict *body, const struct membership *ms, size
 		shown++;
 	}
 	tpl_show(body, shown ? "HAS_DOCS" : "NO_DOCS");
+}
+
+int page_export(struct req *rq, struct resp *rs, const struct export_table *t, int format,
+		const char *basename)
+{
+	const char *name;
+
+	rs->content_type = export_mime((enum export_format)format);
+	http_header(rs, "Content-Disposition",
+		    view_disposition(rq->arena, arena_printf(rq->arena, "%s.%s", basename,
+							     export_ext((enum export_format)format))));
+	if (format == EXPORT_CSV)
+		return export_csv(t, &rs->body) == 0 ? 200 : 500;
+	if (!(name = export_xlsx(rq->arena, t)))
+		return 500;
+	rs->cache_control = "private, no-store";
+	http_header(rs, "X-Accel-Redirect", export_accel_path(rq->arena, name));
+	return 200;
 }

@@ -15,6 +15,7 @@ struct municipality;
 struct membership;
 struct req;
 struct roadmap;
+struct resp;
 struct tpl_dict;
 
 /*
@@ -26,6 +27,12 @@ struct tpl_dict;
 int page_key_metric(struct req *rq, struct tpl_dict *d, int64_t roadmap_id, int64_t task_id);
 
 struct key_metric;
+struct export_table;
+
+/* Answers with table `t` as a download «<basename>.csv» or «.xlsx» (served by
+ * nginx from the exports directory). Returns 200 or 500. */
+int page_export(struct req *rq, struct resp *rs, const struct export_table *t, int format,
+		const char *basename);
 
 /* Sets the same values from counts the caller has (e.g. of the items shown). */
 void page_metric_fill(struct req *rq, struct tpl_dict *d, const struct key_metric *m);
@@ -46,7 +53,6 @@ struct document;
  */
 void page_required_docs(struct tpl_dict *body, const struct membership *ms, size_t nms,
 			const struct document *docs, size_t ndocs, bool public);
-struct resp;
 
 /* Fills one audit log line: when, who, from where, what, status change, comment. */
 void page_audit_row(struct req *rq, struct tpl_dict *d, const struct audit_row *r);

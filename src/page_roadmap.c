@@ -357,18 +357,9 @@ static int roadmap_export(struct req *rq, struct resp *rs, enum export_format fo
 
 	if ((rc = roadmap_load(rq, &v)) != 0 || (rc = roadmap_table(rq, &v, &t)) != 0)
 		return rc;
-	rs->content_type = export_mime(format);
-	http_header(rs, "Content-Disposition",
-		    view_disposition(rq->arena, arena_printf(rq->arena, "roadmap-%s%s%s.%s", rq->muni->slug,
-							     rq->school ? "-" : "", rq->school ? rq->school->slug : "",
-							     export_ext(format))));
-	if (format == EXPORT_CSV)
-		return export_csv(&t, &rs->body) == 0 ? 200 : 500;
-	if (!(name = export_xlsx(rq->arena, &t)))
-		return 500;
-	rs->cache_control = "private, no-store";
-	http_header(rs, "X-Accel-Redirect", export_accel_path(rq->arena, name));
-	return 200;
+	name = arena_printf(rq->arena, "roadmap-%s%s%s", rq->muni->slug, rq->school ? "-" : "",
+			    rq->school ? rq->school->slug : "");
+	return page_export(rq, rs, &t, format, name);
 }
 
 int roadmap_csv_page(struct req *rq, struct resp *rs)

@@ -5,6 +5,8 @@
 #include "arena.h"
 #include "db_municipality.h"
 #include "db_occurrence.h"
+#include "export.h"
+#include "page_common.h"
 #include "http.h"
 #include "pages.h"
 #include "render.h"
@@ -12,6 +14,48 @@
 #include "view.h"
 #include "vocab.h"
 #include "worker.h"
+
+/* The summary as a table for CSV/XLSX: the same columns as the page. */
+static int summary_export(struct req *rq, struct resp *rs, enum export_format format)
+{
+	static const char *const heads[] = { "Школа", "Дорожная карта", "Мероприятий", "Срок наступил",
+					     "Подтверждено", "Ждёт подтверждения", "Просрочено", "Доля, %" };
+	enum { NCOLS = sizeof heads / sizeof heads[0] };
+	struct school_progress *p;
+	size_t n;
+
+	if (db_school_progress(&rq->w->db, rq->arena, rq->muni->id, view_today(), &p, &n) != DB_OK)
+		return 500;
+	const char **cells = arena_alloc(rq->arena, (n + 1) * NCOLS * sizeof *cells);
+
+	if (!cells)
+		return 500;
+	for (size_t i = 0; i < n; i++) {
+		const char **row = cells + i * NCOLS;
+
+		row[0] = p[i].school_name;
+		row[1] = p[i].title;
+		row[2] = arena_printf(rq->arena, "%d", p[i].items);
+		row[3] = arena_printf(rq->arena, "%d", p[i].m.due);
+		row[4] = arena_printf(rq->arena, "%d", p[i].m.confirmed);
+		row[5] = arena_printf(rq->arena, "%d", p[i].m.done);
+		row[6] = arena_printf(rq->arena, "%d", p[i].m.overdue);
+		row[7] = view_share(rq->arena, p[i].m.confirmed, p[i].m.due);
+	}
+	struct export_table t = { msg_v[MSG_SCHOOL_ROADMAPS], NCOLS, heads, NULL, n, cells, NULL };
+
+	return page_export(rq, rs, &t, format, arena_printf(rq->arena, "school-roadmaps-%s", rq->muni->slug));
+}
+
+int roadmap_schools_csv_page(struct req *rq, struct resp *rs)
+{
+	return summary_export(rq, rs, EXPORT_CSV);
+}
+
+int roadmap_schools_xlsx_page(struct req *rq, struct resp *rs)
+{
+	return summary_export(rq, rs, EXPORT_XLSX);
+}
 
 int roadmap_schools_page(struct req *rq, struct resp *rs)
 {

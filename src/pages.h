@@ -14,6 +14,8 @@ int school_page(struct req *rq, struct resp *rs);        /* page_school.c */
 int roadmap_page(struct req *rq, struct resp *rs);       /* page_roadmap.c */
 int roadmap_csv_page(struct req *rq, struct resp *rs);   /* page_roadmap.c */
 int roadmap_schools_page(struct req *rq, struct resp *rs);  /* page_roadmap_schools.c */
+int roadmap_schools_csv_page(struct req *rq, struct resp *rs);   /* page_roadmap_schools.c */
+int roadmap_schools_xlsx_page(struct req *rq, struct resp *rs);  /* page_roadmap_schools.c */
 int roadmap_xlsx_page(struct req *rq, struct resp *rs);  /* page_roadmap.c */
 int login_page(struct req *rq, struct resp *rs);         /* page_login.c */
 int login_post_page(struct req *rq, struct resp *rs);    /* page_login.c */

@@ -62,6 +62,8 @@ static const struct route routes[] = {
 	{ GET,    "/{}/",                                municipality_page,  R_MUNI | R_CACHE,             0 },
 	{ GET,    "/{}/roadmap/",                        roadmap_page,       R_MUNI | R_CACHE,             0 },
 	{ GET,    "/{}/roadmap/schools/",                roadmap_schools_page, R_MUNI | R_CACHE,           0 },
+	{ GET,    "/{}/roadmap/schools/export.csv",      roadmap_schools_csv_page,  R_MUNI,                0 },
+	{ GET,    "/{}/roadmap/schools/export.xlsx",     roadmap_schools_xlsx_page, R_MUNI,                0 },
 	{ GET,    "/{}/roadmap/export.csv",              roadmap_csv_page,   R_MUNI,                       0 },
 	{ GET,    "/{}/roadmap/export.xlsx",             roadmap_xlsx_page,  R_MUNI,                       0 },
 	{ GET,    "/{}/roadmap/items/{}/",               item_page,          R_MUNI | R_CACHE,             0 },

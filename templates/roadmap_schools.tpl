@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>Дорожные карты школ</h1>
 <p class="lead">Доля исполненных и подтвержденных мероприятий по всем школам: <span class="big">{{METRIC}}&nbsp;%</span> — подтверждено {{CONFIRMED}} из {{DUE}}, срок которых наступил; исполнено и ждёт подтверждения: {{DONE}}; просрочено: {{OVERDUE}}.</p>
+<p class="exports">Скачать таблицу: <a href="/{{MUNI}}/roadmap/schools/export.csv">CSV</a> · <a href="/{{MUNI}}/roadmap/schools/export.xlsx">XLSX</a></p>
 {{#NONE}}<p>Школы муниципалитета ещё не загрузили свои дорожные карты.</p>{{/NONE}}
 <section class="scroll" tabindex="0" aria-labelledby="t-schools">
 <table>

@@ -275,6 +275,13 @@ int main(void)
 		   strstr(r.body, "Школы (1) и их дорожные карты"),
 		   "the municipality's summary of school roadmaps lists the school");
 		e2e_resp_free(&r);
+		ok(e2e_get(e, "/ust-ilimsk/roadmap/schools/export.csv", &r) == 200 &&
+		   strstr(r.body, "Школа;Дорожная карта") && strstr(r.body, "Программа антирисковых мер СОШ № 5"),
+		   "the summary exports as CSV");
+		e2e_resp_free(&r);
+		ok(e2e_get(e, "/ust-ilimsk/roadmap/schools/export.xlsx", &r) == 200 && r.len > 1000 &&
+		   memcmp(r.body, "PK", 2) == 0, "and as XLSX");
+		e2e_resp_free(&r);
 		ok(e2e_get(e, "/ust-ilimsk/schools/sosh-5/", &r) == 200 &&
 		   strstr(r.body, "/ust-ilimsk/schools/sosh-5/roadmap/") && !strstr(r.body, "Дорожная карта школы ещё не представлена"),
 		   "the school page shows its roadmap and its metric");
