@@ -15,6 +15,7 @@
 #include "db_roadmap_edit.h"
 #include "db_user.h"
 #include "deadline.h"
+#include "export.h"
 #include "http.h"
 #include "page_common.h"
 #include "pages.h"
@@ -339,23 +340,70 @@ static int month_end(int today)
 	return (m == 12 ? deadline_days(y + 1, 1, 1) : deadline_days(y, m + 1, 1)) - 1;
 }
 
+enum { MY_LIMIT = 300 };
+
+/* What «мои мероприятия» lists: the user's municipality's occurrences due this
+ * month or overdue, and those of the items assigned to the user. */
+static int my_load(struct req *rq, int today, struct due_item **due, size_t *n, struct due_item **mine,
+		   size_t *nmine)
+{
+	*due = NULL;
+	*n = 0;
+	if (rq->user->municipality_id &&
+	    db_occurrence_due(&rq->w->db, rq->arena, rq->user->municipality_id, month_end(today), MY_LIMIT,
+			      due, n) != DB_OK)
+		return 500;
+	return db_occurrence_assigned(&rq->w->db, rq->arena, rq->user->id, month_end(today), MY_LIMIT, mine,
+				      nmine) == DB_OK ? 0 : 500;
+}
+
+static int my_export(struct req *rq, struct resp *rs, enum export_format format)
+{
+	static const char *const heads[] = { "Срок", "№", "Мероприятие", "Ответственный", "Состояние" };
+	enum { NCOLS = sizeof heads / sizeof heads[0] };
+	struct due_item *due, *mine;
+	size_t n, nmine;
+	int today = view_today();
+
+	if (my_load(rq, today, &due, &n, &mine, &nmine) != 0)
+		return 500;
+	const char **cells = arena_alloc(rq->arena, (n + 1) * NCOLS * sizeof *cells);
+
+	if (!cells)
+		return 500;
+	for (size_t i = 0; i < n; i++) {
+		const char **row = cells + i * NCOLS;
+
+		row[0] = view_day(rq->arena, due[i].o.due_on);
+		row[1] = due[i].number;
+		row[2] = due[i].measure;
+		row[3] = due[i].responsible;
+		row[4] = due[i].o.due_on < today ? item_status_v[ITEM_OVERDUE].label
+						 : VOCAB_LABEL(item_status_v, due[i].o.status);
+	}
+	struct export_table t = { msg_v[MSG_MY], NCOLS, heads, NULL, n, cells, NULL };
+
+	return page_export(rq, rs, &t, format, "my-items");
+}
+
+int my_items_csv_page(struct req *rq, struct resp *rs)
+{
+	return my_export(rq, rs, EXPORT_CSV);
+}
+
+int my_items_xlsx_page(struct req *rq, struct resp *rs)
+{
+	return my_export(rq, rs, EXPORT_XLSX);
+}
+
 int my_items_page(struct req *rq, struct resp *rs)
 {
-	enum { LIMIT = 300 };
-	struct due_item *due = NULL;
-	size_t n = 0;
+	struct due_item *due, *mine;
+	size_t n, nmine;
 	struct page p;
 	int today = view_today(), overdue = 0;
 
-	struct due_item *mine = NULL;
-	size_t nmine = 0;
-
-	if (rq->user->municipality_id &&
-	    db_occurrence_due(&rq->w->db, rq->arena, rq->user->municipality_id, month_end(today), LIMIT,
-			      &due, &n) != DB_OK)
-		return 500;
-	if (db_occurrence_assigned(&rq->w->db, rq->arena, rq->user->id, month_end(today), LIMIT, &mine,
-				   &nmine) != DB_OK)
+	if (my_load(rq, today, &due, &n, &mine, &nmine) != 0)
 		return 500;
 	if (render_start(rq, &p, "my.tpl", msg_v[MSG_MY]) != 0)
 		return 500;
@@ -387,7 +435,7 @@ int my_items_page(struct req *rq, struct resp *rs)
 	tpl_set_int(p.body, "N_MINE", (long long)nmine);
 	tpl_set_int(p.body, "N_OVERDUE", overdue);
 	tpl_set_int(p.body, "N_MONTH", (long long)n - overdue);
-	if (n == LIMIT)
+	if (n == MY_LIMIT)
 		tpl_show(p.body, "TRUNCATED");
 	if (!rq->user->municipality_id)
 		tpl_show(p.body, "NO_MUNI");

@@ -36,6 +36,8 @@ int occurrence_start_page(struct req *rq, struct resp *rs);      /* page_items.c
 int occurrence_withdraw_page(struct req *rq, struct resp *rs);   /* page_items.c */
 int my_items_page(struct req *rq, struct resp *rs);              /* page_items.c */
 int item_assign_page(struct req *rq, struct resp *rs);           /* page_items.c */
+int my_items_csv_page(struct req *rq, struct resp *rs);          /* page_items.c */
+int my_items_xlsx_page(struct req *rq, struct resp *rs);         /* page_items.c */
 int unparsed_page(struct req *rq, struct resp *rs);              /* page_items.c */
 int import_form_page(struct req *rq, struct resp *rs);            /* page_import.c */
 int import_upload_page(struct req *rq, struct resp *rs);          /* page_import.c */

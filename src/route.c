@@ -59,6 +59,8 @@ static const struct route routes[] = {
 	{ GET,    "/cabinet/",                           cabinet_page,       R_LOGIN,                      0 },
 	{ GET,    "/review/",                            queue_page,         R_LOGIN,                      STAFF },
 	{ GET,    "/my/",                                my_items_page,      R_LOGIN,                      0 },
+	{ GET,    "/my/export.csv",                      my_items_csv_page,  R_LOGIN,                      0 },
+	{ GET,    "/my/export.xlsx",                     my_items_xlsx_page, R_LOGIN,                      0 },
 	{ GET,    "/{}/",                                municipality_page,  R_MUNI | R_CACHE,             0 },
 	{ GET,    "/{}/roadmap/",                        roadmap_page,       R_MUNI | R_CACHE,             0 },
 	{ GET,    "/{}/roadmap/schools/",                roadmap_schools_page, R_MUNI | R_CACHE,           0 },

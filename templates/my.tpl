@@ -7,6 +7,7 @@
 {{#MINE}}<li>{{DUE}}: <a href="/{{MUNI}}/roadmap/items/{{ITEM}}/">№ {{NUMBER}}. {{MEASURE}}</a> — {{STATUS_LABEL}}</li>
 {{/MINE}}
 </ul>
+<p class="exports">Скачать сроки: <a href="/my/export.csv">CSV</a> · <a href="/my/export.xlsx">XLSX</a></p>
 {{#TRUNCATED}}<p class="muted">Показаны первые 300 сроков.</p>{{/TRUNCATED}}
 <section class="scroll" tabindex="0" aria-labelledby="t-my">
 <table>

@@ -225,6 +225,9 @@ int main(void)
 	e2e_resp_free(&r);
 	ok(e2e_get(e, "/my/", &r) == 303, "«мои мероприятия» needs a login");
 	e2e_resp_free(&r);
+	ok(e2e_b_get(school, "/my/export.csv", &r) == 200 && strstr(r.body, "Срок;№;Мероприятие") &&
+	   strstr(r.body, "просрочено"), "«мои мероприятия» exports as CSV");
+	e2e_resp_free(&r);
 	ok(e2e_b_get(school, "/ust-ilimsk/roadmap/unparsed/", &r) == 403, "a school may not see the unparsed list");
 	e2e_resp_free(&r);
 	struct e2e_browser *admin = e2e_browser_new(e);
