@@ -16,14 +16,15 @@ static void unscheduled_row(struct arena *a, sqlite3_stmt *st, void *item)
 	u->year_to = sqlite3_column_int(st, 3);
 }
 
-int db_unscheduled_items(struct db *db, struct arena *a, struct unscheduled **out, size_t *n)
+int db_unscheduled_items(struct db *db, struct arena *a, int limit, struct unscheduled **out, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, STMT_ITEM_UNSCHEDULED,
 		"SELECT i.id, i.deadline_text, r.year_from, r.year_to FROM roadmap_item i"
-		" JOIN roadmap r ON r.id = i.roadmap_id WHERE i.deadline_kind IS NULL ORDER BY i.id");
+		" JOIN roadmap r ON r.id = i.roadmap_id WHERE i.deadline_kind IS NULL ORDER BY i.id LIMIT ?1");
 
 	if (!st)
 		return DB_ERR;
+	sqlite3_bind_int(st, 1, limit);
 	return db_collect(db, a, st, sizeof **out, unscheduled_row, (void **)out, n);
 }
 
@@ -253,19 +254,25 @@ static void progress_row(struct arena *a, sqlite3_stmt *st, void *item)
 int db_school_progress(struct db *db, struct arena *a, int64_t muni_id, int today,
 		       struct school_progress **out, size_t *n)
 {
-	/* one pass over the occurrences of the municipality's school roadmaps */
+	/* One pass over the occurrences of the municipality's school roadmaps, walked
+	 * in school order through roadmap_by_muni so that neither the grouping nor the
+	 * order needs a temporary B-tree (time grows linearly with the schools; the
+	 * items are counted through the covering index roadmap_item_live). */
 	sqlite3_stmt *st = db_stmt(db, STMT_SCHOOL_PROGRESS,
-		"SELECT s.slug, s.short_name, r.id, r.title, count(DISTINCT i.id),"
+		"SELECT s.slug, s.short_name, r.id, r.title,"
+		" (SELECT count(*) FROM roadmap_item c WHERE c.roadmap_id = r.id AND c.removed_at IS NULL),"
 		" count(o.id) FILTER (WHERE o.due_on <= ?2 OR o.status = 'confirmed'),"
 		" count(o.id) FILTER (WHERE o.status = 'confirmed'),"
 		" count(o.id) FILTER (WHERE o.status = 'done'),"
 		" count(o.id) FILTER (WHERE o.due_on < ?2 AND o.status <> 'confirmed'),"
 		" count(o.id)"
-		" FROM school s JOIN roadmap r ON r.id = (SELECT id FROM roadmap x WHERE x.school_id = s.id"
-		"  ORDER BY x.year_to DESC, x.id DESC LIMIT 1)"
+		" FROM roadmap r JOIN school s ON s.id = r.school_id"
 		" LEFT JOIN roadmap_item i ON i.roadmap_id = r.id AND i.removed_at IS NULL"
 		" LEFT JOIN occurrence o ON o.item_id = i.id"
-		" WHERE s.municipality_id = ?1 GROUP BY r.id ORDER BY s.id");
+		" WHERE r.municipality_id = ?1 AND r.school_id IS NOT NULL"
+		" AND r.id = (SELECT id FROM roadmap x WHERE x.school_id = r.school_id"
+		"  ORDER BY x.year_to DESC, x.id DESC LIMIT 1)"
+		" GROUP BY r.school_id ORDER BY r.school_id");
 
 	if (!st || sqlite3_bind_int64(st, 1, muni_id) != SQLITE_OK || sqlite3_bind_int(st, 2, today) != SQLITE_OK)
 		return DB_ERR;

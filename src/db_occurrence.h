@@ -84,7 +84,7 @@ int db_school_progress(struct db *db, struct arena *a, int64_t muni_id, int toda
 		       struct school_progress **out, size_t *n);
 
 /* Items without deadline_kind. */
-int db_unscheduled_items(struct db *db, struct arena *a, struct unscheduled **out, size_t *n);
+int db_unscheduled_items(struct db *db, struct arena *a, int limit, struct unscheduled **out, size_t *n);
 
 /* Stores the parsed kind of an item and one occurrence. */
 int db_item_set_kind(struct db *db, int64_t item_id, const char *kind);

@@ -16,6 +16,10 @@
 #include "deadline.h"
 #include "log.h"
 
+/* Items per transaction at startup: a batch's scratch memory (6 KiB of windows
+ * per item) stays far below the arena's 64 MiB however many items wait. */
+enum { SCHEDULE_BATCH = 1000 };
+
 /* Is window `w` already an occurrence of the item that was kept? */
 static bool window_kept(const struct dl_window *w, const struct occurrence *kept, size_t nkept)
 {
@@ -56,28 +60,41 @@ int schedule_item(struct db *db, struct arena *a, int64_t item_id)
 	return nkept == 0 || db_occurrence_renumber(db, item_id) == DB_OK ? 0 : -1;
 }
 
+/* Schedules up to `limit` unscheduled items in one transaction: their number, or -1. */
+static int schedule_batch(struct db *db, struct arena *a, int limit)
+{
+	struct unscheduled *items;
+	size_t n = 0, i = 0;
+
+	if (db_begin(db) != DB_OK)
+		return -1;
+	if (db_unscheduled_items(db, a, limit, &items, &n) == DB_OK)
+		while (i < n && schedule_item(db, a, items[i].id) == 0)
+			i++;
+	if (i == n && db_commit(db) == DB_OK)
+		return (int)n;
+	db_rollback(db);
+	return -1;
+}
+
 int schedule_pending(struct db *db)
 {
 	struct arena a;
-	struct unscheduled *items;
-	size_t n = 0;
-	int rc = -1;
+	int total = 0, n;
 
 	if (arena_init(&a, 64 << 10, 64 << 20) != 0)
 		return -1;
-	if (db_begin(db) == DB_OK && db_unscheduled_items(db, &a, &items, &n) == DB_OK) {
-		size_t i = 0;
-
-		while (i < n && schedule_item(db, &a, items[i].id) == 0)
-			i++;
-		if (i == n && db_commit(db) == DB_OK)
-			rc = (int)n;
-	}
-	if (rc < 0) {
-		log_err("schedule", "scheduling roadmap items failed");
-		db_rollback(db);
-	} else if (rc > 0)
-		log_info("schedule", "scheduled %d roadmap items", rc);
+	do {
+		arena_reset(&a);
+		n = schedule_batch(db, &a, SCHEDULE_BATCH);
+		total += n;
+	} while (n == SCHEDULE_BATCH);
 	arena_free(&a);
-	return rc;
+	if (n < 0) {
+		log_err("schedule", "scheduling roadmap items failed");
+		return -1;
+	}
+	if (total > 0)
+		log_info("schedule", "scheduled %d roadmap items", total);
+	return total;
 }

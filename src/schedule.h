@@ -11,7 +11,8 @@
 struct arena;
 struct db;
 
-/* Schedules every item that has no deadline kind yet, all in one transaction.
+/* Schedules every item that has no deadline kind yet, 1000 items per
+ * transaction (a crash in between leaves the rest unscheduled for the next start).
  * Returns the number of items scheduled, or -1 on a database error (logged). */
 int schedule_pending(struct db *db);
 

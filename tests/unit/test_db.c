@@ -1,4 +1,5 @@
-/* test_db.c: migrations (order, atomicity, gaps, newer database), the statement cache, collect. */
+/* test_db.c: migrations (order, atomicity, gaps, newer database), the statement cache, collect,
+ * scheduling many items at startup. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +8,7 @@
 #include "arena.h"
 #include "db.h"
 #include "log.h"
+#include "schedule.h"
 #include "tap.h"
 
 static char dir[] = "/tmp/kachestvo-mig-XXXXXX";
@@ -104,6 +106,25 @@ int main(void)
 			" programme_title, programme_period, year_from, year_to, source)"
 			" VALUES ('x', 'x', 'x', 'town', 'x', 'x', 'x', 2022, 2024, 'x')",
 			NULL, NULL, NULL) != SQLITE_OK, "CHECK refuses an unknown code");
+	ok(sqlite3_exec(db.h,
+		"INSERT INTO municipality (slug, name, region, kind, authority, programme_title,"
+		" programme_period, year_from, year_to, source)"
+		" VALUES ('m', 'x', 'x', 'city', 'x', 'x', 'x', 2022, 2024, 'x');"
+		"INSERT INTO roadmap (municipality_id, slug, title, period_text, year_from, year_to, source)"
+		" VALUES (1, 'r', 'x', '2022 год', 2022, 2022, 'x');"
+		"INSERT INTO roadmap_task (roadmap_id, seq, title, source) VALUES (1, 1, 'x', 'x');"
+		"INSERT INTO roadmap_item (roadmap_id, task_id, seq, number, measure, deadline_text, source)"
+		" WITH RECURSIVE k(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM k WHERE k < 2500)"
+		" SELECT 1, 1, k, k, 'x', CASE k % 3 WHEN 0 THEN 'март' WHEN 1 THEN 'ежеквартально'"
+		"  ELSE 'по мере необходимости' END, 'x' FROM k",
+		NULL, NULL, NULL) == SQLITE_OK, "a roadmap of 2 500 unscheduled items");
+	ok(schedule_pending(&db) == 2500, "schedule_pending schedules them all, batch after batch");
+	st = db_stmt(&db, STMT_HEALTH,
+		"SELECT (SELECT count(*) FROM roadmap_item WHERE deadline_kind IS NULL) * 100000"
+		" + (SELECT count(*) FROM occurrence)");
+	ok(db_collect(&db, &a, st, sizeof *vals, int_row, (void **)&vals, &n) == DB_OK && n == 1 &&
+	   vals[0] == 833 + 834 * 4, "no item is left without a kind; one occurrence for March, four per quarter");
+	ok(schedule_pending(&db) == 0, "a second run finds nothing to schedule");
 	db_close(&db);
 	arena_free(&a);
 	char cmd[350];
