@@ -1,5 +1,6 @@
 # bench.mk: `make bench`: builds the FastCGI hello baseline and runs tests/bench/bench.sh
-# (static file, hello, app pages through nginx with wrk; app memory per request; a 1 GiB upload).
+# (static file, hello, app pages through nginx with wrk; app memory per request; a 1 GiB upload;
+# roadmap pages of generated municipalities of 100 and 1,000 schools: tests/bench/generate.sh).
 
 .PHONY: bench
 

@@ -12,9 +12,19 @@
 # A 1 GiB upload: logs in as the demo school administrator school-sosh-5, POSTs a sparse
 # 1 GiB "PDF" to /ust-ilimsk/schools/sosh-5/docs/ (expects 303), prints time, throughput and
 # the app's VmRSS/VmHWM growth (target <= 8 MiB), checks the stored file's SHA-256.
+# Roadmaps at scale (issue 5): the first start of run.sh creates and seeds the database; the
+# stack is stopped, tests/bench/generate.sh adds bench-100 (100 schools) and bench-1000 (1,000
+# schools), each school with its own 60-item roadmap, scheduled by the app and partly worked
+# on, and the stack starts again on that database for every measurement. Extra targets (each
+# anonymous and fresh, BENCH_SCALE_DURATION): a school's roadmap page and the school page at
+# bench-1000, the municipal summary of school roadmaps at bench-100 and bench-1000; each
+# page's req/s against the ust-ilimsk school page (school or school-fresh) and the growth of
+# the fresh summary's time per request from 100 to 1,000 schools (target <= 10: linear).
 # Saves the table as DATA_DIR/bench.csv, copied to build/bench/bench.csv.
 # Environment: BENCH_PORT (18089), BENCH_DURATION (10s), BENCH_WARMUP (2s), BENCH_THREADS (2),
 # BENCH_CONNS (32), BENCH_MIN_REQS (100000), BENCH_UPLOAD=0 (skip the upload),
+# BENCH_SCALE=0 (no generated data, no extra targets), BENCH_SCALE_DURATION (5s),
+# BENCH_SCALE_WARMUP (1s), BENCH_SCALE_TIMEOUT (10s: wrk's per-request timeout there),
 # BENCH_PERF=1 (perf-record the app during the school run: build/bench/perf.txt; disturbs
 # that run), BENCH_KEEP=1 (keep the temp data dir), APP (the app binary, as in run.sh).
 set -eu
@@ -27,6 +37,10 @@ WARMUP=${BENCH_WARMUP:-2s}
 WRK_THREADS=${BENCH_THREADS:-2}
 WRK_CONNS=${BENCH_CONNS:-32}
 MIN_REQS=${BENCH_MIN_REQS:-100000}
+SCALE=${BENCH_SCALE:-1}
+SCALE_DURATION=${BENCH_SCALE_DURATION:-5s}
+SCALE_WARMUP=${BENCH_SCALE_WARMUP:-1s}
+SCALE_TIMEOUT=${BENCH_SCALE_TIMEOUT:-10s}
 UPLOAD_MB=1100                  # the app's cap and, through run.sh, nginx's body limit
 UPLOAD_BYTES=1073741824         # 1 GiB
 UPLOAD_SCHOOL=/ust-ilimsk/schools/sosh-5
@@ -56,19 +70,33 @@ show_logs() {
 	done
 }
 
+# Is a process of group $1 still running (zombies, such as an unreaped run.sh, do not count)?
+group_alive() {
+	for p in $(pgrep -g "$1" 2>/dev/null); do
+		[ "$(awk '{ print $3 }' "/proc/$p/stat" 2>/dev/null)" = Z ] || return 0
+	done
+	return 1
+}
+
+# Stops run.sh (its own process group): run.sh stops nginx (QUIT) and the app (TERM) itself;
+# the group kill after 10 s is the fallback.
+stop_stack() {
+	[ -n "$run_pgid" ] || return 0
+	kill -s TERM "$run_pgid" 2>/dev/null || true
+	i=0
+	while group_alive "$run_pgid" && [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	kill -s KILL -- "-$run_pgid" 2>/dev/null || true
+	wait "$run_pgid" 2>/dev/null || true
+	run_pgid=
+}
+
 cleanup() {
 	trap - EXIT INT TERM
 	[ "$ok" -eq 1 ] || show_logs
-	if [ -n "$run_pgid" ]; then
-		# run.sh stops nginx (QUIT) and the app (TERM) itself; the group kill is the fallback.
-		kill -s TERM "$run_pgid" 2>/dev/null || true
-		i=0
-		while kill -0 "-$run_pgid" 2>/dev/null && [ $i -lt 100 ]; do
-			sleep 0.1
-			i=$((i + 1))
-		done
-		kill -s KILL -- "-$run_pgid" 2>/dev/null || true
-	fi
+	stop_stack
 	if [ -n "$hello_pid" ]; then
 		kill -s TERM "$hello_pid" 2>/dev/null || true
 		wait "$hello_pid" 2>/dev/null || true
@@ -134,24 +162,42 @@ EOF
 hello_pid=$!
 
 export KACHESTVO_UPLOAD_MAX_MB=$UPLOAD_MB
-PORT=$PORT DATA_DIR=$DATA setsid sh -c 'echo $$ >"$1"; exec sh "$2/src/run.sh"' \
-	sh "$DATA/run.pid" "$ROOT" >"$DATA/run.log" 2>&1 </dev/null &
+# Starts src/run.sh in its own process group and waits for /healthz.
+start_stack() {
+	rm -f "$DATA/run.pid"
+	PORT=$PORT DATA_DIR=$DATA setsid sh -c 'echo $$ >"$1"; exec sh "$2/src/run.sh"' \
+		sh "$DATA/run.pid" "$ROOT" >>"$DATA/run.log" 2>&1 </dev/null &
+	i=0
+	until [ -s "$DATA/run.pid" ]; do
+		i=$((i + 1))
+		[ $i -le 50 ] || die "run.sh did not start"
+		sleep 0.1
+	done
+	run_pgid=$(cat "$DATA/run.pid")
+	i=0
+	until curl -fs -o /dev/null --max-time 2 "$BASE/healthz"; do
+		i=$((i + 1))
+		[ $i -le 300 ] || die "no /healthz on $BASE after 60 s"
+		group_alive "$run_pgid" || die "run.sh exited"
+		sleep 0.2
+	done
+}
 
-i=0
-until [ -s "$DATA/run.pid" ]; do
-	i=$((i + 1))
-	[ $i -le 50 ] || die "run.sh did not start"
-	sleep 0.1
-done
-run_pgid=$(cat "$DATA/run.pid")
-
-i=0
-until curl -fs -o /dev/null --max-time 2 "$BASE/healthz"; do
-	i=$((i + 1))
-	[ $i -le 300 ] || die "no /healthz on $BASE after 60 s"
-	kill -0 "$run_pgid" 2>/dev/null || die "run.sh exited"
-	sleep 0.2
-done
+# Generated municipalities go in before the app starts for the measurements: the app
+# schedules roadmap items (deadline_kind NULL) into occurrences when it starts.
+SCALE_URLS=
+if [ "$SCALE" = 1 ]; then
+	start_stack             # creates, migrates and seeds DATA_DIR/portal.db, demo accounts
+	stop_stack
+	gen_t0=$(date +%s)
+	for n in 100 1000; do
+		sh "$ROOT/tests/bench/generate.sh" "$DATA" "bench-$n" "$n" || die "generate.sh bench-$n failed"
+	done
+	echo "generated in $(($(date +%s) - gen_t0)) s (tests/bench/generate.sh)"
+	SCALE_URLS="/bench-1000/schools/school-1/roadmap/ /bench-100/roadmap/schools/
+/bench-1000/roadmap/schools/ /bench-1000/schools/school-1/"
+fi
+start_stack
 [ -S "$DATA/hello.sock" ] && kill -0 "$hello_pid" 2>/dev/null || die "hello did not start"
 
 app_pid=$(pgrep -P "$run_pgid" -x kachestvo.fcgi | head -n 1 || true)
@@ -160,6 +206,19 @@ rss() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status" 2>/dev/null || t
 # CPU time (utime + stime, clock ticks) of a process; both names have no spaces, so $14 + $15.
 ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 HZ=$(getconf CLK_TCK)
+# Waits (at most 30 s) until the app has used under 2 clock ticks in 0.3 s: requests that a
+# finished wrk left unanswered are still rendered after it has gone (1.5 s of work for 32
+# requests of the 1,000-school summary), and would be counted against the next run.
+drain() {
+	d0=$(ticks "$app_pid")
+	for _ in $(seq 100); do
+		sleep 0.3
+		d1=$(ticks "$app_pid")
+		[ $((d1 - d0)) -lt 2 ] && return 0
+		d0=$d1
+	done
+	echo "# the app was still busy 30 s after wrk had finished"
+}
 rss_before=$(rss "$app_pid" VmRSS)
 
 # school-fresh asks for a fresh page (Cache-Control: no-cache): rendered every time, the
@@ -170,11 +229,20 @@ school=/ust-ilimsk/schools/sosh-7/
 school-fresh=/ust-ilimsk/schools/sosh-7/
 municipality=/ust-ilimsk/
 roadmap=/ust-ilimsk/roadmap/"
+# Roadmaps at scale: shorter runs, each anonymous and fresh.
+SCALE_TARGETS="school1k-roadmap=/bench-1000/schools/school-1/roadmap/
+school1k-roadmap-fresh=/bench-1000/schools/school-1/roadmap/
+summary-100=/bench-100/roadmap/schools/
+summary-100-fresh=/bench-100/roadmap/schools/
+summary-1k=/bench-1000/roadmap/schools/
+summary-1k-fresh=/bench-1000/roadmap/schools/
+school1k=/bench-1000/schools/school-1/
+school1k-fresh=/bench-1000/schools/school-1/"
 
 CSV=$DATA/bench.csv
 echo "name,url,req_per_s,p50_ms,p99_ms,requests,errors,fcgi_cpu_us_per_req" >"$CSV"
 echo "wrk -t$WRK_THREADS -c$WRK_CONNS -d$DURATION (after a $WARMUP warm-up), $(nproc) cores, $BASE"
-printf '%-13s %-30s %10s %9s %9s %7s %9s\n' name url req/s p50_ms p99_ms errors cpu_us/rq
+printf '%-22s %-37s %10s %9s %9s %7s %9s\n' name url req/s p50_ms p99_ms errors cpu_us/rq
 
 # Requests the app has served since rss_warm (VmRSS after every app page's warm-up, below).
 app_reqs=0
@@ -184,21 +252,31 @@ result_reqs() { [ -n "$1" ] && echo "$1" | awk '{ print $5 }' || echo 0; }
 
 # Every app page once under load before the baseline: each thread prepares its statements and
 # grows its arena on its first visit of a page, which is warm-up, not growth per request.
-for url in /ust-ilimsk/schools/sosh-7/ /ust-ilimsk/ /ust-ilimsk/roadmap/; do
+for url in /ust-ilimsk/schools/sosh-7/ /ust-ilimsk/ /ust-ilimsk/roadmap/ $SCALE_URLS; do
 	wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d1s "$BASE$url" >/dev/null 2>&1 </dev/null || true
 done
+# The generated pages also rendered fresh (each worker's largest page), then an idle app.
+for url in $SCALE_URLS; do
+	wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d1s --timeout "$SCALE_TIMEOUT" -H "Cache-Control: no-cache" \
+		"$BASE$url" >/dev/null 2>&1 </dev/null || true
+done
+drain
 rss_warm=$(rss "$app_pid" VmRSS)
 rss_trace=" all-pages-warm-up $rss_warm/$(rss "$app_pid" VmHWM)"
 
-# No pipe into the loop: it runs in this shell, so rss_warm and app_reqs survive it.
-while IFS='=' read -r name url; do
+# Measures one target: name url duration warm-up [wrk timeout]. A name ending in -fresh asks
+# for a fresh page (Cache-Control: no-cache): rendered every time, the worker's page cache
+# bypassed. Runs in this shell (no pipe, no subshell), so rss_trace and app_reqs survive it.
+measure() {
+	name=$1 url=$2 dur=$3 wup=$4 tmo=${5:-}
+	drain
 	# One probe first: a wrong status skips the target; a timeout is noted and measured anyway.
 	code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 3 "$BASE$url" || true)
 	[ "$code" = 000 ] && echo "# $name: the probe request timed out (3 s); measuring anyway"
 	if [ "$code" != 200 ] && [ "$code" != 000 ]; then
-		printf '%-13s %-30s %s\n' "$name" "$url" "skipped: HTTP $code"
+		printf '%-22s %-37s %s\n' "$name" "$url" "skipped: HTTP $code"
 		echo "$name,$url,,,,,HTTP $code," >>"$CSV"
-		continue
+		return 0
 	fi
 	case $name in
 	static) cpu_pid= ;;
@@ -206,18 +284,19 @@ while IFS='=' read -r name url; do
 	*) cpu_pid=$app_pid ;;
 	esac
 	fresh=
-	[ "$name" = school-fresh ] && fresh="Cache-Control: no-cache"
-	warm=$(wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d"$WARMUP" -s "$DATA/report.lua" \
+	case $name in *-fresh) fresh="Cache-Control: no-cache" ;; esac
+	warm=$(wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d"$wup" ${tmo:+--timeout "$tmo"} -s "$DATA/report.lua" \
 		${fresh:+-H "$fresh"} "$BASE$url" </dev/null 2>&1 | grep '^RESULT ' || true)
 	[ "$cpu_pid" = "$app_pid" ] && app_reqs=$((app_reqs + $(result_reqs "$warm")))
+	drain
 	t0=$( [ -n "$cpu_pid" ] && ticks "$cpu_pid" || echo 0)
 	perf_pid=
 	if [ "$name" = school ] && [ "${BENCH_PERF:-0}" = 1 ]; then
-		perf record -q -F 999 -p "$app_pid" -o "$DATA/perf.data" -- sleep "${DURATION%s}" \
+		perf record -q -F 999 -p "$app_pid" -o "$DATA/perf.data" -- sleep "${dur%s}" \
 			>/dev/null 2>&1 </dev/null &
 		perf_pid=$!
 	fi
-	line=$(wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d"$DURATION" -s "$DATA/report.lua" \
+	line=$(wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d"$dur" ${tmo:+--timeout "$tmo"} -s "$DATA/report.lua" \
 		${fresh:+-H "$fresh"} "$BASE$url" </dev/null 2>&1 | grep '^RESULT ' || true)
 	t1=$( [ -n "$cpu_pid" ] && ticks "$cpu_pid" || echo 0)
 	if [ -n "$perf_pid" ]; then
@@ -227,9 +306,14 @@ while IFS='=' read -r name url; do
 			>"$OUT/perf.txt" 2>/dev/null || true
 	fi
 	if [ -z "$line" ]; then
-		printf '%-13s %-30s %s\n' "$name" "$url" "wrk failed"
+		printf '%-22s %-37s %s\n' "$name" "$url" "wrk failed"
 		echo "$name,$url,,,,,wrk failed," >>"$CSV"
-		continue
+		return 0
+	fi
+	if [ "$(result_reqs "$line")" = 0 ]; then
+		printf '%-22s %-37s %s\n' "$name" "$url" "no request completed in $dur"
+		echo "$name,$url,,,,0,no request completed in $dur," >>"$CSV"
+		return 0
 	fi
 	if [ "$cpu_pid" = "$app_pid" ]; then
 		app_reqs=$((app_reqs + $(result_reqs "$line")))
@@ -239,11 +323,23 @@ while IFS='=' read -r name url; do
 	# CPU of the FastCGI process per request (hello or the app; none for static), in µs.
 	cpu=$(awk -v d=$((t1 - t0)) -v hz="$HZ" -v n="$5" -v p="$cpu_pid" \
 		'BEGIN { if (p == "" || n == 0) print "-"; else printf "%.0f\n", d * 1e6 / hz / n }')
-	printf '%-13s %-30s %10s %9s %9s %7s %9s\n' "$name" "$url" "$2" "$3" "$4" "$6" "$cpu"
+	printf '%-22s %-37s %10s %9s %9s %7s %9s\n' "$name" "$url" "$2" "$3" "$4" "$6" "$cpu"
 	echo "$name,$url,$2,$3,$4,$5,$6,$cpu" >>"$CSV"
+}
+
+while IFS='=' read -r name url; do
+	measure "$name" "$url" "$DURATION" "$WARMUP"
 done <<EOF
 $TARGETS
 EOF
+if [ "$SCALE" = 1 ]; then
+	echo "# roadmaps at scale: wrk -d$SCALE_DURATION after a $SCALE_WARMUP warm-up, --timeout $SCALE_TIMEOUT each"
+	while IFS='=' read -r name url; do
+		measure "$name" "$url" "$SCALE_DURATION" "$SCALE_WARMUP" "$SCALE_TIMEOUT"
+	done <<EOF
+$SCALE_TARGETS
+EOF
+fi
 
 # Top-up runs of the school page until the app has served MIN_REQS requests since rss_warm
 # (sized from the school rate seen so far, at most three runs of at most 60 s each).
@@ -259,7 +355,7 @@ while [ -n "$rss_warm" ] && [ "$app_reqs" -lt "$MIN_REQS" ] && [ $topup -lt 3 ];
 	[ -n "$line" ] || { echo "# school top-up run: wrk failed"; break; }
 	app_reqs=$((app_reqs + $(result_reqs "$line")))
 	set -- $line
-	printf '%-13s %-30s %10s %9s %9s %7s %9s   (%ss to reach %s app requests)\n' \
+	printf '%-22s %-37s %10s %9s %9s %7s %9s   (%ss to reach %s app requests)\n' \
 		"school-more" "$SCHOOL_URL" "$2" "$3" "$4" "$6" "-" "$secs" "$MIN_REQS"
 	echo "school_topup,$SCHOOL_URL,$2,$3,$4,$5,$6," >>"$CSV"
 	rss_trace="$rss_trace school-more $(rss "$app_pid" VmRSS)/$(rss "$app_pid" VmHWM)"
@@ -298,6 +394,43 @@ echo "  app VmRSS/VmHWM kB after each app target:$rss_trace"
 	echo "app_requests_after_warm,,$app_reqs,,,,,"
 	echo "app_vmrss_growth_pct,,$growth,,,,,"
 } >>"$CSV"
+
+# ---- Roadmaps at scale: each page against the ust-ilimsk school page, and the growth ----
+if [ "$SCALE" = 1 ]; then
+	# Field $2 (3 req/s, 4 p50, 8 CPU µs/req) of the CSV row named $1.
+	field() { awk -F, -v n="$1" -v f="$2" '$1 == n { print $f }' "$CSV"; }
+	# a / b with three significant digits; n/a when either is missing or not a number.
+	ratio_g() { awk -v a="$1" -v b="$2" 'BEGIN {
+		if (a !~ /^[0-9.]+$/ || b !~ /^[0-9.]+$/ || b + 0 == 0) print "n/a"; else printf "%.3g\n", a / b }'; }
+	echo
+	echo "roadmaps at scale: req/s of each page / req/s of the ust-ilimsk school page in this run"
+	echo "  (anonymous rows against school, -fresh rows against school-fresh; below 1 is slower):"
+	for name in school1k-roadmap school1k-roadmap-fresh summary-100 summary-100-fresh \
+		summary-1k summary-1k-fresh school1k school1k-fresh; do
+		case $name in *-fresh) base=school-fresh ;; *) base=school ;; esac
+		r=$(ratio_g "$(field "$name" 3)" "$(field "$base" 3)")
+		note=
+		[ -z "$(field "$name" 3)" ] && note="   ($(field "$name" 7))"
+		printf '  %-22s / %-12s = %s%s\n' "$name" "$base" "$r" "$note"
+		echo "ratio_${name}_${base},,$r,,,,," >>"$CSV"
+	done
+	# Time per request of the fresh summary, 1,000 schools against 100: by throughput
+	# (1/req/s, the verdict), by the median latency and by the app's CPU per request.
+	g_rps=$(ratio_g "$(field summary-100-fresh 3)" "$(field summary-1k-fresh 3)")
+	g_p50=$(ratio_g "$(field summary-1k-fresh 4)" "$(field summary-100-fresh 4)")
+	g_cpu=$(ratio_g "$(field summary-1k-fresh 8)" "$(field summary-100-fresh 8)")
+	g_verdict=$(awk -v g="$g_rps" 'BEGIN { if (g == "n/a") print "n/a: a summary target is missing";
+		else if (g + 0 <= 10) print "met"; else print "NOT met" }')
+	echo "growth of the fresh summary /{m}/roadmap/schools/ from 100 to 1,000 schools:" \
+		"time per request (1/req/s) x$g_rps (≤ 10 (linear or better): $g_verdict);" \
+		"p50 x$g_p50; app CPU per request x$g_cpu"
+	{
+		echo "growth_summary_fresh_1k_100_time_per_req,,$g_rps,,,,,"
+		echo "growth_summary_fresh_1k_100_p50,,$g_p50,,,,,"
+		echo "growth_summary_fresh_1k_100_cpu,,$g_cpu,,,,,"
+		echo "growth_summary_fresh_verdict,,$g_verdict,,,,,"
+	} >>"$CSV"
+fi
 
 # ---- A 1 GiB upload as the demo school administrator ----
 # Prints "upload: <reason>" and leaves a CSV row when a step fails; the bench goes on.
