@@ -424,7 +424,10 @@ if [ "$SCALE" = 1 ]; then
 	echo "growth of the fresh summary /{m}/roadmap/schools/ from 100 to 1,000 schools:" \
 		"time per request (1/req/s) x$g_rps (≤ 10 (linear or better): $g_verdict);" \
 		"p50 x$g_p50; app CPU per request x$g_cpu"
+	g_anon=$(ratio_g "$(field summary-100 3)" "$(field summary-1k 3)")
+	echo "growth of the summary as visitors get it (page cache), same: time per request x$g_anon"
 	{
+		echo "growth_summary_1k_100_time_per_req,,$g_anon,,,,,"
 		echo "growth_summary_fresh_1k_100_time_per_req,,$g_rps,,,,,"
 		echo "growth_summary_fresh_1k_100_p50,,$g_p50,,,,,"
 		echo "growth_summary_fresh_1k_100_cpu,,$g_cpu,,,,,"
