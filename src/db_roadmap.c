@@ -49,6 +49,16 @@ int db_roadmap_of_school(struct db *db, struct arena *a, int64_t school_id, stru
 	return db_one(db, a, st, roadmap_row, out);
 }
 
+int db_roadmap_in_muni(struct db *db, struct arena *a, int64_t muni_id, int64_t id, struct roadmap *out)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_ROADMAP_IN_MUNI,
+		"SELECT " ROADMAP_COLUMNS " WHERE r.id = ?2 AND r.municipality_id = ?1");
+
+	if (!st || sqlite3_bind_int64(st, 1, muni_id) != SQLITE_OK || sqlite3_bind_int64(st, 2, id) != SQLITE_OK)
+		return DB_ERR;
+	return db_one(db, a, st, roadmap_row, out);
+}
+
 static void task_row(struct arena *a, sqlite3_stmt *st, void *item)
 {
 	struct roadmap_task *t = item;

@@ -48,6 +48,10 @@ int db_roadmap_of_muni(struct db *db, struct arena *a, int64_t muni_id, struct r
 /* The school's own roadmap (the latest period). Returns DB_OK, DB_NOTFOUND or DB_ERR. */
 int db_roadmap_of_school(struct db *db, struct arena *a, int64_t school_id, struct roadmap *out);
 
+/* Roadmap `id` if it belongs to the municipality (its own or one of its schools').
+ * Returns DB_OK, DB_NOTFOUND or DB_ERR. */
+int db_roadmap_in_muni(struct db *db, struct arena *a, int64_t muni_id, int64_t id, struct roadmap *out);
+
 /* Tasks in order. */
 int db_roadmap_tasks(struct db *db, struct arena *a, int64_t roadmap_id,
 		     struct roadmap_task **out, size_t *n);

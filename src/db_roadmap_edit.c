@@ -309,12 +309,13 @@ int db_occurrence_renumber(struct db *db, int64_t item_id)
 	return DB_OK;
 }
 
-int db_roadmap_import_add(struct db *db, int64_t muni_id, int64_t school_id, const char *title,
-			  const char *period, int year_from, int year_to, const char *digest, int64_t *id)
+int db_roadmap_add(struct db *db, int64_t muni_id, int64_t school_id, const char *title,
+		   const char *period, int year_from, int year_to, const char *digest, int64_t *id)
 {
 	sqlite3_stmt *st = prepare(db, "INSERT INTO roadmap (municipality_id, slug, title, period_text,"
 		" year_from, year_to, source, import_digest, school_id)"
-		" VALUES (?1, 'import-' || substr(?6, 1, 16), ?2, ?3, ?4, ?5, 'import', ?6, nullif(?7, 0))");
+		" VALUES (?1, coalesce('import-' || substr(?6, 1, 16), 'new-' || lower(hex(randomblob(8)))),"
+		" ?2, ?3, ?4, ?5, iif(?6 IS NULL, 'form', 'import'), ?6, nullif(?7, 0))");
 
 	if (!st)
 		return DB_ERR;

@@ -37,9 +37,9 @@ int db_item_number_taken(struct db *db, int64_t roadmap_id, const char *number, 
 			 bool *taken);
 
 /* A new roadmap of the municipality (or of its school `school_id`, 0 for the
- * municipality's own) loaded from a file whose rows have `digest`.
- * Returns DB_OK or DB_ERR. */
-int db_roadmap_import_add(struct db *db, int64_t muni_id, int64_t school_id, const char *title,
+ * municipality's own) loaded from a file whose rows have `digest`, or created
+ * empty from a form (`digest` NULL). Returns DB_OK or DB_ERR. */
+int db_roadmap_add(struct db *db, int64_t muni_id, int64_t school_id, const char *title,
 			  const char *period, int year_from, int year_to, const char *digest, int64_t *id);
 
 /* The roadmap already loaded from rows with `digest`: DB_OK (id set), DB_NOTFOUND or DB_ERR. */

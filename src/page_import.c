@@ -39,7 +39,7 @@ static const struct vocab import_types[] = {
 };
 enum { NTYPES = sizeof import_types / sizeof import_types[0] };
 
-enum import_field { IF_TITLE, IF_FROM, IF_TO, IF_SHA, IF_MIME, IF_NAME, IF_SCHOOL, IF__MAX };
+enum import_field { IF_TITLE, IF_FROM, IF_TO, IF_SHA, IF_MIME, IF_NAME, IF_SCHOOL, IF_EMPTY, IF__MAX };
 
 static const struct field import_fields[IF__MAX] = {
 	{ "title",     V_TEXT,  1, 300, NULL, 0, true },                 /* IF_TITLE */
@@ -49,6 +49,7 @@ static const struct field import_fields[IF__MAX] = {
 	{ "mime",      V_VOCAB, 0, 0,   import_types, NTYPES, false },   /* IF_MIME */
 	{ "name",      V_TEXT,  0, 255, NULL, 0, false },                /* IF_NAME */
 	{ "school",    V_TEXT,  0, 64,  NULL, 0, false },                /* IF_SCHOOL: a slug, or the municipality's */
+	{ "empty",     V_TEXT,  0, 1,   NULL, 0, false },                /* IF_EMPTY: "1": no file, an empty roadmap */
 };
 
 /* The years must make a period the deadline parser takes: 2000–2100, at most 20 years. */
@@ -183,6 +184,41 @@ static int import_read(struct req *rq, const struct form *f, const char *sha, co
 	return ri_read_file(rq->arena, path, (enum ri_format)format, &period, res) == 0 ? 0 : 500;
 }
 
+/* The roadmap row for the form's title, years and school; `digest` NULL for an empty one. */
+static int roadmap_store(struct req *rq, const struct form *f, const char *digest, int64_t *roadmap_id)
+{
+	const char *period = f->id[IF_FROM] == f->id[IF_TO]
+		? arena_printf(rq->arena, "%lld год", (long long)f->id[IF_FROM])
+		: arena_printf(rq->arena, "%lld–%lld", (long long)f->id[IF_FROM], (long long)f->id[IF_TO]);
+	int64_t school_id = target_school(rq, f);
+
+	return school_id < 0 ? DB_ERR
+		: db_roadmap_add(&rq->w->db, rq->muni->id, school_id, f->val[IF_TITLE], period,
+				 (int)f->id[IF_FROM], (int)f->id[IF_TO], digest, roadmap_id);
+}
+
+/* Where a new roadmap is seen: the school's roadmap page or the municipality's. */
+static const char *roadmap_home(struct req *rq, const struct form *f)
+{
+	if (*f->val[IF_SCHOOL])
+		return arena_printf(rq->arena, "/%s/schools/%s/roadmap/", rq->muni->slug, f->val[IF_SCHOOL]);
+	return arena_printf(rq->arena, "/%s/roadmap/", rq->muni->slug);
+}
+
+/* An empty roadmap (no file): items are then added one by one. */
+static int empty_create(struct req *rq, struct resp *rs, const struct form *f)
+{
+	struct db *db = &rq->w->db;
+	int64_t roadmap_id;
+	struct audit_event e = { .user_id = rq->user->id, .addr = rq->addr, .action = "roadmap_add",
+				 .detail = f->val[IF_TITLE] };
+
+	if (db_begin(db) != DB_OK || roadmap_store(rq, f, NULL, &roadmap_id) != DB_OK ||
+	    db_audit_add(db, &e) != DB_OK || db_commit(db) != DB_OK)
+		return 500;
+	return http_redirect(rs, 303, roadmap_home(rq, f));
+}
+
 int import_upload_page(struct req *rq, struct resp *rs)
 {
 	struct upload *up = rq->upload;
@@ -195,6 +231,8 @@ int import_upload_page(struct req *rq, struct resp *rs)
 		return 403;
 	if (!form_check(rq, import_fields, IF__MAX, &f) || !years_ok(&f) || target_school(rq, &f) < 0)
 		return import_render(rq, rs, 422, &f, msg_v[MSG_IMPORT_FIELDS], NULL, NULL, NULL, NULL, 0);
+	if (*f.val[IF_EMPTY])
+		return empty_create(rq, rs, &f);
 	if (!upload_accept(up, import_types, NTYPES))
 		return import_render(rq, rs, up->err == UPLOAD_TOO_BIG ? 413 : 422, &f,
 				     msg_v[up->err == UPLOAD_NONE ? MSG_NO_FILE : up->err == UPLOAD_EMPTY ?
@@ -219,15 +257,8 @@ static int import_store(struct req *rq, const struct form *f, const struct ri_re
 	struct db *db = &rq->w->db;
 	int64_t task_id = 0, item_id;
 	const char *task = NULL;
-	const char *period = f->id[IF_FROM] == f->id[IF_TO]
-		? arena_printf(rq->arena, "%lld год", (long long)f->id[IF_FROM])
-		: arena_printf(rq->arena, "%lld–%lld", (long long)f->id[IF_FROM], (long long)f->id[IF_TO]);
 
-	int64_t school_id = target_school(rq, f);
-
-	if (school_id < 0 ||
-	    db_roadmap_import_add(db, rq->muni->id, school_id, f->val[IF_TITLE], period,
-				  (int)f->id[IF_FROM], (int)f->id[IF_TO], res->digest, roadmap_id) != DB_OK)
+	if (roadmap_store(rq, f, res->digest, roadmap_id) != DB_OK)
 		return -1;
 	for (size_t i = 0; i < res->nrows; i++) {
 		const struct ri_row *r = &res->rows[i];
@@ -276,8 +307,5 @@ int import_confirm_page(struct req *rq, struct resp *rs)
 	if (db_begin(db) != DB_OK || import_store(rq, &f, &res, &roadmap_id) != 0 ||
 	    db_audit_add(db, &e) != DB_OK || db_commit(db) != DB_OK)
 		return 500;
-	if (*f.val[IF_SCHOOL])
-		return http_redirect(rs, 303, arena_printf(rq->arena, "/%s/schools/%s/roadmap/", rq->muni->slug,
-							   f.val[IF_SCHOOL]));
-	return http_redirect(rs, 303, arena_printf(rq->arena, "/%s/roadmap/", rq->muni->slug));
+	return http_redirect(rs, 303, roadmap_home(rq, &f));
 }

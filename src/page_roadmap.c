@@ -292,8 +292,8 @@ int roadmap_page(struct req *rq, struct resp *rs)
 	tpl_section_str(p.body, "APPROVED", "TEXT", v.r.approved_by);
 	tpl_set_int(p.body, "N_TOTAL", v.r.n_items);
 	tpl_set_str(p.body, "QUERY", export_query(rq));
-	if (!rq->school && roadmap_editor(rq))
-		tpl_show(p.body, "CAN_EDIT");   /* items are added to the municipality's own roadmap */
+	if (roadmap_editor(rq))
+		tpl_set_int(tpl_section_add(p.body, "CAN_EDIT"), "ROADMAP", v.r.id);
 	nactors = collect_actors(rq->arena, v.all, v.nall, actors);
 	fill_filters(rq->arena, p.body, &v.f, v.tasks, v.ntasks, actors, nactors);
 	fill_items(rq, p.body, &v);

@@ -126,6 +126,7 @@ static int fill_history(struct req *rq, struct tpl_dict *body, int64_t item_id)
 struct form_view {
 	const struct item_record *it;     /* NULL: a new item */
 	const struct form *f;             /* NULL: a fresh form */
+	int64_t roadmap_id;               /* a new item's roadmap */
 	bool number_taken;
 	const struct roadmap_task *tasks;
 	size_t ntasks;
@@ -154,7 +155,7 @@ static int form_render(struct req *rq, struct resp *rs, int status, const struct
 		tpl_set_int(d, "ITEM", it->id);
 		tpl_set_str(d, "OLD_NUMBER", it->number);
 	} else
-		tpl_show(d, "IS_NEW");
+		tpl_set_int(tpl_section_add(d, "IS_NEW"), "ROADMAP", v->roadmap_id);
 	for (size_t i = 0; i < v->ntasks; i++) {
 		struct tpl_dict *o = tpl_section_add(d, "TASK_OPTION");
 		const char *seq = arena_printf(rq->arena, "%d", v->tasks[i].seq);
@@ -236,7 +237,27 @@ static int task_ensure(struct req *rq, int64_t roadmap_id, const struct form *f,
 	return *task_id ? DB_OK : db_task_add(&rq->w->db, roadmap_id, f->val[IF_TASK_TITLE], task_id);
 }
 
-/* GET /<m>/roadmap/items/new */
+/* The roadmap a new item goes to: `raw` (the "roadmap" parameter) names one of the
+ * municipality's roadmaps, its own or a school's; absent, the municipality's own.
+ * Returns 0, 404 or 500. */
+static int target_roadmap(struct req *rq, const char *raw, struct roadmap *r)
+{
+	char *end;
+	long long id;
+	int rc;
+
+	if (!raw || !*raw)
+		rc = db_roadmap_of_muni(&rq->w->db, rq->arena, rq->muni->id, r);
+	else {
+		id = strtoll(raw, &end, 10);
+		if (*end || id <= 0)
+			return 404;
+		rc = db_roadmap_in_muni(&rq->w->db, rq->arena, rq->muni->id, id, r);
+	}
+	return rc == DB_OK ? 0 : rc == DB_NOTFOUND ? 404 : 500;
+}
+
+/* GET /<m>/roadmap/items/new[?roadmap=<id>] */
 int item_new_page(struct req *rq, struct resp *rs)
 {
 	struct roadmap r;
@@ -246,15 +267,16 @@ int item_new_page(struct req *rq, struct resp *rs)
 
 	if (!roadmap_editor(rq))
 		return 403;
-	if ((rc = db_roadmap_of_muni(&rq->w->db, rq->arena, rq->muni->id, &r)) != DB_OK)
-		return rc == DB_NOTFOUND ? 404 : 500;
+	if ((rc = target_roadmap(rq, http_param(rq, "roadmap"), &r)) != 0)
+		return rc;
 	if (db_roadmap_tasks(&rq->w->db, rq->arena, r.id, &tasks, &v.ntasks) != DB_OK)
 		return 500;
 	v.tasks = tasks;
+	v.roadmap_id = r.id;
 	return form_render(rq, rs, 200, &v);
 }
 
-/* POST /<m>/roadmap/items: add an item after the last one of its task, scheduled at once. */
+/* POST /<m>/roadmap/items (roadmap=<id>, as above): add an item after the last one of its task, scheduled at once. */
 int item_create_page(struct req *rq, struct resp *rs)
 {
 	struct db *db = &rq->w->db;
@@ -269,11 +291,12 @@ int item_create_page(struct req *rq, struct resp *rs)
 
 	if (!roadmap_editor(rq))
 		return 403;
-	if ((rc = db_roadmap_of_muni(db, rq->arena, rq->muni->id, &r)) != DB_OK)
-		return rc == DB_NOTFOUND ? 404 : 500;
+	if ((rc = target_roadmap(rq, http_field(rq, "roadmap"), &r)) != 0)
+		return rc;
 	if (db_roadmap_tasks(db, rq->arena, r.id, &tasks, &v.ntasks) != DB_OK)
 		return 500;
 	v.tasks = tasks;
+	v.roadmap_id = r.id;
 	if (!form_read_item(rq, tasks, v.ntasks, &f, &task_id))
 		return form_render(rq, rs, 422, &v);
 	if (db_begin(db) != DB_OK || db_item_number_taken(db, r.id, f.val[IF_NUMBER], 0, &v.number_taken) != DB_OK)

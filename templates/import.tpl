@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}
-<h1>Загрузка дорожной карты</h1>
+<h1>Новая дорожная карта</h1>
 <p>Файл TSV, CSV (UTF-8, разделитель «;» или «,») или XLSX с колонками «№», «Мероприятия», «Планируемый результат», «Сроки», «Ответственный»; строка, в которой заполнена только первая ячейка («Задача 1: …»), начинает новую задачу. Сначала портал покажет, как он прочитал каждую строку; дорожная карта появится только после подтверждения.</p>
 {{#MESSAGE}}<p class="err" role="alert">{{TEXT}}</p>{{/MESSAGE}}
 <form class="stack" method="post" action="/{{MUNI}}/roadmap/import" enctype="multipart/form-data">
@@ -19,6 +19,8 @@
 <div class="field"><label for="file">Файл</label>
 <input id="file" name="file" type="file" required></div>
 <button type="submit">Проверить файл</button>
+<p>Или создайте дорожную карту без файла и добавьте мероприятия по одному:</p>
+<button type="submit" name="empty" value="1" formnovalidate>Создать пустую дорожную карту</button>
 </form>
 {{#PREVIEW}}
 <section aria-labelledby="pv-h">

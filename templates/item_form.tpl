@@ -8,6 +8,7 @@
 {{#HAS_ERRORS}}<p class="err" role="alert">Мероприятие не сохранено: исправьте отмеченные поля.</p>{{/HAS_ERRORS}}
 <form class="stack" method="post" action="/{{MUNI}}/roadmap/items{{#IS_EDIT}}/{{ITEM}}/edit{{/IS_EDIT}}">
 <input type="hidden" name="_csrf" value="{{CSRF}}">
+{{#IS_NEW}}<input type="hidden" name="roadmap" value="{{ROADMAP}}">{{/IS_NEW}}
 <div class="field">
 <label for="task">Задача</label>
 <select id="task" name="task" required{{#TASK_ERR}} aria-describedby="task-err"{{/TASK_ERR}}>

@@ -311,6 +311,78 @@ int main(void)
 		e2e_browser_free(s7);
 	}
 
+	/* an empty school roadmap, created without a file, then filled item by item */
+	{
+		struct e2e_part empty[] = {
+			{ "_csrf", e2e_csrf(coord), NULL, NULL, 0 },
+			{ "title", "Антирисковая программа <СОШ № 7>", NULL, NULL, 0 },
+			{ "school", "sosh-7", NULL, NULL, 0 },
+			{ "year_from", "2023", NULL, NULL, 0 },
+			{ "year_to", "2024", NULL, NULL, 0 },
+			{ "empty", "1", NULL, NULL, 0 },
+		};
+		long long before = e2e_count(e, "SELECT count(*) FROM roadmap");
+		char path[160], id[32];
+
+		ok(e2e_b_get(coord, "/ust-ilimsk/roadmap/import", &r) == 200 &&
+		   strstr(r.body, "name=\"empty\" value=\"1\" formnovalidate"),
+		   "the form offers an empty roadmap without a file");
+		e2e_resp_free(&r);
+		empty[5].value = "";
+		empty[1].value = "";
+		ok(e2e_b_upload(coord, "/ust-ilimsk/roadmap/import", empty, 6, NULL, &r) == 422 &&
+		   e2e_count(e, "SELECT count(*) FROM roadmap") == before, "without a title nothing is created");
+		e2e_resp_free(&r);
+		empty[5].value = "1";
+		empty[1].value = "Антирисковая программа <СОШ № 7>";
+		ok(e2e_b_upload(coord, "/ust-ilimsk/roadmap/import", empty, 6, NULL, &r) == 303 &&
+		   strstr(e2e_header(&r, "Location"), "/ust-ilimsk/schools/sosh-7/roadmap/") &&
+		   e2e_count(e, "SELECT count(*) FROM roadmap r JOIN school s ON s.id = r.school_id"
+				" WHERE s.slug = 'sosh-7' AND r.source = 'form' AND r.period_text = '2023–2024'"
+				" AND r.year_from = 2023 AND r.year_to = 2024") == 1 &&
+		   e2e_count(e, "SELECT count(*) FROM audit WHERE action = 'roadmap_add'") == 1,
+		   "«Создать пустую дорожную карту» makes the school's roadmap, audited, and sends there");
+		e2e_resp_free(&r);
+		snprintf(id, sizeof id, "%lld", e2e_count(e, "SELECT max(id) FROM roadmap"));
+		snprintf(path, sizeof path, "/ust-ilimsk/roadmap/items/new?roadmap=%s", id);
+		ok(e2e_b_get(coord, "/ust-ilimsk/schools/sosh-7/roadmap/", &r) == 200 &&
+		   strstr(r.body, "Антирисковая программа &lt;СОШ № 7&gt;") && strstr(r.body, path),
+		   "its page shows the title escaped and offers to add an item to it");
+		e2e_resp_free(&r);
+		ok(e2e_b_get(coord, path, &r) == 200 && strstr(r.body, "name=\"roadmap\" value=\""),
+		   "the new-item form carries the roadmap");
+		e2e_resp_free(&r);
+		const char *pairs[] = { "_csrf", e2e_csrf(coord), "roadmap", id, "task", "new",
+					"task_title", "Задача 1: Низкая учебная мотивация", "number", "1.1",
+					"measure", "Клуб юных исследователей", "deadline", "ежеквартально",
+					"responsible", "Заместитель директора", NULL };
+		char *form = e2e_form(pairs);
+
+		ok(e2e_b_post(coord, "/ust-ilimsk/roadmap/items", form, NULL, &r) == 303 &&
+		   e2e_count(e, "SELECT count(*) FROM roadmap_item i JOIN occurrence o ON o.item_id = i.id"
+				" WHERE i.roadmap_id = %s AND i.measure = 'Клуб юных исследователей'", id) == 8,
+		   "an item added to the school's roadmap, scheduled quarterly over two years");
+		e2e_resp_free(&r);
+		free(form);
+		ok(e2e_get(e, "/ust-ilimsk/schools/sosh-7/roadmap/", &r) == 200 &&
+		   strstr(r.body, "Клуб юных исследователей"), "the public sees it on the school's roadmap");
+		e2e_resp_free(&r);
+		const char *foreign[] = { "_csrf", e2e_csrf(coord), "roadmap", "1", "task", "new",
+					  "task_title", "x", "number", "9.9", "measure", "Чужое мероприятие", NULL };
+		long long other = e2e_count(e, "SELECT r.id FROM roadmap r JOIN municipality m"
+					       " ON m.id = r.municipality_id WHERE m.slug <> 'ust-ilimsk' LIMIT 1");
+		char bid[32];
+
+		snprintf(bid, sizeof bid, "%lld", other);
+		foreign[3] = bid;
+		form = e2e_form(foreign);
+		ok(other > 0 && e2e_b_post(coord, "/ust-ilimsk/roadmap/items", form, NULL, &r) == 404 &&
+		   e2e_count(e, "SELECT count(*) FROM roadmap_item WHERE measure = 'Чужое мероприятие'") == 0,
+		   "another municipality's roadmap is not found from here");
+		e2e_resp_free(&r);
+		free(form);
+	}
+
 	e2e_login(curator, "curator-ust-ilimsk", e2e_password(e, "curator-ust-ilimsk"), NULL);
 	ok(e2e_b_get(curator, "/ust-ilimsk/roadmap/import", &r) == 403, "a curator may not load roadmaps");
 	e2e_resp_free(&r);
