@@ -9,7 +9,8 @@
 
 #define ROADMAP_COLUMNS \
 	"r.id, r.slug, r.title, r.period_text, r.approved_by, r.year_from, r.year_to," \
-	" (SELECT count(*) FROM roadmap_item WHERE roadmap_id = r.id AND removed_at IS NULL)" \
+	" (SELECT count(*) FROM roadmap_item WHERE roadmap_id = r.id AND removed_at IS NULL)," \
+	" (SELECT slug FROM school WHERE id = r.school_id)" \
 	" FROM roadmap r"
 
 static void roadmap_row(struct arena *a, sqlite3_stmt *st, void *item)
@@ -24,6 +25,7 @@ static void roadmap_row(struct arena *a, sqlite3_stmt *st, void *item)
 	r->year_from = sqlite3_column_int(st, 5);
 	r->year_to = sqlite3_column_int(st, 6);
 	r->n_items = sqlite3_column_int(st, 7);
+	r->school_slug = db_text(a, st, 8);
 }
 
 int db_roadmap_of_muni(struct db *db, struct arena *a, int64_t muni_id, struct roadmap *out)

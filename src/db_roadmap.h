@@ -14,6 +14,7 @@ struct db;
 struct roadmap {
 	int64_t id;
 	const char *slug, *title, *period_text, *approved_by;
+	const char *school_slug;          /* NULL: the municipality's own roadmap */
 	int year_from, year_to;
 	int n_items;
 };

@@ -126,7 +126,7 @@ static int fill_history(struct req *rq, struct tpl_dict *body, int64_t item_id)
 struct form_view {
 	const struct item_record *it;     /* NULL: a new item */
 	const struct form *f;             /* NULL: a fresh form */
-	int64_t roadmap_id;               /* a new item's roadmap */
+	const struct roadmap *r;          /* a new item's roadmap */
 	bool number_taken;
 	const struct roadmap_task *tasks;
 	size_t ntasks;
@@ -154,8 +154,13 @@ static int form_render(struct req *rq, struct resp *rs, int status, const struct
 		tpl_show(d, "IS_EDIT");
 		tpl_set_int(d, "ITEM", it->id);
 		tpl_set_str(d, "OLD_NUMBER", it->number);
-	} else
-		tpl_set_int(tpl_section_add(d, "IS_NEW"), "ROADMAP", v->roadmap_id);
+	} else {
+		struct tpl_dict *n = tpl_section_add(d, "IS_NEW");
+
+		tpl_set_int(n, "ROADMAP", v->r->id);
+		tpl_set_str(n, "BACK", v->r->school_slug
+			    ? arena_printf(rq->arena, "schools/%s/roadmap/", v->r->school_slug) : "roadmap/");
+	}
 	for (size_t i = 0; i < v->ntasks; i++) {
 		struct tpl_dict *o = tpl_section_add(d, "TASK_OPTION");
 		const char *seq = arena_printf(rq->arena, "%d", v->tasks[i].seq);
@@ -272,7 +277,7 @@ int item_new_page(struct req *rq, struct resp *rs)
 	if (db_roadmap_tasks(&rq->w->db, rq->arena, r.id, &tasks, &v.ntasks) != DB_OK)
 		return 500;
 	v.tasks = tasks;
-	v.roadmap_id = r.id;
+	v.r = &r;
 	return form_render(rq, rs, 200, &v);
 }
 
@@ -296,7 +301,7 @@ int item_create_page(struct req *rq, struct resp *rs)
 	if (db_roadmap_tasks(db, rq->arena, r.id, &tasks, &v.ntasks) != DB_OK)
 		return 500;
 	v.tasks = tasks;
-	v.roadmap_id = r.id;
+	v.r = &r;
 	if (!form_read_item(rq, tasks, v.ntasks, &f, &task_id))
 		return form_render(rq, rs, 422, &v);
 	if (db_begin(db) != DB_OK || db_item_number_taken(db, r.id, f.val[IF_NUMBER], 0, &v.number_taken) != DB_OK)

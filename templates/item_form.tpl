@@ -53,7 +53,7 @@
 </div>
 <button type="submit">{{#IS_NEW}}Добавить мероприятие{{/IS_NEW}}{{#IS_EDIT}}Сохранить изменения{{/IS_EDIT}}</button>
 </form>
-<p><a href="/{{MUNI}}/roadmap/{{#IS_EDIT}}items/{{ITEM}}/{{/IS_EDIT}}">Отмена</a></p>
+<p><a href="/{{MUNI}}/{{#IS_EDIT}}roadmap/items/{{ITEM}}/{{/IS_EDIT}}{{#IS_NEW}}{{BACK}}{{/IS_NEW}}">Отмена</a></p>
 {{/FORM}}
 {{#REMOVED}}
 <p class="kicker">Мероприятие № {{NUMBER}}</p>

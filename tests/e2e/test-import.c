@@ -349,8 +349,9 @@ int main(void)
 		   strstr(r.body, "Антирисковая программа &lt;СОШ № 7&gt;") && strstr(r.body, path),
 		   "its page shows the title escaped and offers to add an item to it");
 		e2e_resp_free(&r);
-		ok(e2e_b_get(coord, path, &r) == 200 && strstr(r.body, "name=\"roadmap\" value=\""),
-		   "the new-item form carries the roadmap");
+		ok(e2e_b_get(coord, path, &r) == 200 && strstr(r.body, "name=\"roadmap\" value=\"") &&
+		   strstr(r.body, "href=\"/ust-ilimsk/schools/sosh-7/roadmap/\">Отмена"),
+		   "the new-item form carries the roadmap, and «Отмена» leads back to it");
 		e2e_resp_free(&r);
 		const char *pairs[] = { "_csrf", e2e_csrf(coord), "roadmap", id, "task", "new",
 					"task_title", "Задача 1: Низкая учебная мотивация", "number", "1.1",

@@ -114,6 +114,8 @@ int main(void)
 	   "curator, school and anonymous users get no such link");
 	ok(page_has(coord, e, MUNI "/roadmap/items/new", "<label for=\"measure\">Мероприятие</label>", &status) &&
 	   status == 200, "the new item form, with labels");
+	ok(page_has(coord, e, MUNI "/roadmap/items/new", "href=\"" MUNI "/roadmap/\">Отмена</a>", &status) &&
+	   status == 200, "without ?roadmap= the item goes to the municipality's roadmap, and «Отмена» leads back there");
 	ok(page_has(admin, e, MUNI "/roadmap/items/new", "name=\"number\"", &status) && status == 200,
 	   "the region's admin may edit too");
 
