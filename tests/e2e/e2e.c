@@ -637,6 +637,23 @@ char *e2e_form(const char *const *pairs)
 	return b.p;
 }
 
+int e2e_b_post_pairs(struct e2e_browser *b, const char *path, const char *const *pairs, struct e2e_resp *r)
+{
+	const char *all[16] = { "_csrf", e2e_csrf(b) };
+	size_t n = 2;
+	char *form;
+	int status;
+
+	for (; *pairs && n < 14; pairs += 2) {
+		all[n++] = pairs[0];
+		all[n++] = pairs[1];
+	}
+	form = e2e_form(all);
+	status = e2e_b_post(b, path, form, NULL, r);
+	free(form);
+	return status;
+}
+
 int e2e_login(struct e2e_browser *b, const char *login, const char *password, struct e2e_resp *r)
 {
 	struct e2e_resp page;

@@ -74,6 +74,9 @@ int e2e_b_post(struct e2e_browser *b, const char *path, const char *form, const 
 /* name=value pairs (a NULL name ends them) as an urlencoded form body, malloc'd. */
 char *e2e_form(const char *const *pairs);
 
+/* POSTs name/value pairs (at most 6, NULL-ended) as a form, the session's _csrf first. */
+int e2e_b_post_pairs(struct e2e_browser *b, const char *path, const char *const *pairs, struct e2e_resp *r);
+
 /* POST a body as it is, with this Content-Type (NULL: no Content-Type header at all). */
 int e2e_b_raw(struct e2e_browser *b, const char *path, const char *content_type, const void *body,
 	      size_t len, const char *const *extra, struct e2e_resp *r);

@@ -154,24 +154,6 @@ static long long upload(struct e2e_browser *b, const char *docs, long long serie
 	return id;
 }
 
-/* POSTs the pairs, the session's _csrf first. */
-static int post(struct e2e_browser *b, const char *path, const char *const *pairs, struct e2e_resp *r)
-{
-	const char *all[16] = { "_csrf", e2e_csrf(b) };
-	size_t n = 2;
-	char *form;
-	int status;
-
-	for (; *pairs && n < 14; pairs += 2) {
-		all[n++] = pairs[0];
-		all[n++] = pairs[1];
-	}
-	form = e2e_form(all);
-	status = e2e_b_post(b, path, form, NULL, r);
-	free(form);
-	return status;
-}
-
 static int act(struct e2e_browser *b, const char *docs, long long id, const char *what,
 	       const char *verdict, const char *comment)
 {
@@ -181,9 +163,9 @@ static int act(struct e2e_browser *b, const char *docs, long long id, const char
 
 	snprintf(path, sizeof path, "%s%lld/%s", docs, id, what);
 	if (verdict)
-		status = post(b, path, (const char *const[]){ "verdict", verdict, "comment", comment, NULL }, &r);
+		status = e2e_b_post_pairs(b, path, (const char *const[]){ "verdict", verdict, "comment", comment, NULL }, &r);
 	else
-		status = post(b, path, (const char *const[]){ NULL }, &r);
+		status = e2e_b_post_pairs(b, path, (const char *const[]){ NULL }, &r);
 	e2e_resp_free(&r);
 	return status;
 }
@@ -525,9 +507,9 @@ static void idor(struct e2e *e, struct users *u, long long d5s, long long d7, lo
 			e2e_b_raw(cases[i].b, path, MULTIPART, body.p, body.len, NULL, &r);
 			free(body.p);
 		} else if (strcmp(cases[i].method, "SUBMIT") == 0)
-			post(cases[i].b, path, (const char *const[]){ NULL }, &r);
+			e2e_b_post_pairs(cases[i].b, path, (const char *const[]){ NULL }, &r);
 		else
-			post(cases[i].b, path, (const char *const[]){ "verdict", "accept", "comment", "", NULL }, &r);
+			e2e_b_post_pairs(cases[i].b, path, (const char *const[]){ "verdict", "accept", "comment", "", NULL }, &r);
 		ok((r.status == cases[i].want || r.status == cases[i].also) && !has(&r, "%PDF") && snap_same(e, &s),
 		   "%s %s %s: %d, nothing changes (got %d)", cases[i].who, cases[i].method, path, cases[i].want,
 		   r.status);

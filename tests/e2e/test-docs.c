@@ -90,31 +90,13 @@ static int upload(struct e2e_browser *b, const char *type, const char *title, lo
 	return e2e_b_upload(b, DOCS, parts, sizeof parts / sizeof parts[0], NULL, r);
 }
 
-/* POSTs name/value pairs (the session's _csrf first) to path. */
-static int post(struct e2e_browser *b, const char *path, const char *const *pairs, struct e2e_resp *r)
-{
-	const char *all[16] = { "_csrf", e2e_csrf(b) };
-	char *form;
-	int status;
-	size_t n = 2;
-
-	for (; *pairs && n < 14; pairs += 2) {
-		all[n++] = pairs[0];
-		all[n++] = pairs[1];
-	}
-	form = e2e_form(all);
-	status = e2e_b_post(b, path, form, NULL, r);
-	free(form);
-	return status;
-}
-
 static int review(struct e2e_browser *b, long long id, const char *verdict, const char *comment,
 		  struct e2e_resp *r)
 {
 	char path[96];
 
 	snprintf(path, sizeof path, DOCS "%lld/review", id);
-	return post(b, path, (const char *const[]){ "verdict", verdict, "comment", comment, NULL }, r);
+	return e2e_b_post_pairs(b, path, (const char *const[]){ "verdict", verdict, "comment", comment, NULL }, r);
 }
 
 static int submit(struct e2e_browser *b, long long id, struct e2e_resp *r)
@@ -122,7 +104,7 @@ static int submit(struct e2e_browser *b, long long id, struct e2e_resp *r)
 	char path[96];
 
 	snprintf(path, sizeof path, DOCS "%lld/submit", id);
-	return post(b, path, (const char *const[]){ NULL }, r);
+	return e2e_b_post_pairs(b, path, (const char *const[]){ NULL }, r);
 }
 
 /* The document's column as text, malloc'd without the trailing newline. */
@@ -552,7 +534,7 @@ static void logout(struct e2e *e, struct e2e_browser *school)
 	ok(r.status == 200, "the sid cookie opens /cabinet/ (got %d)", r.status);
 	e2e_resp_free(&r);
 
-	post(school, "/logout", (const char *const[]){ NULL }, &r);
+	e2e_b_post_pairs(school, "/logout", (const char *const[]){ NULL }, &r);
 	ok(r.status == 303 && location_is(&r, "/"), "POST /logout: 303 to / (got %d)", r.status);
 	e2e_resp_free(&r);
 	sid = e2e_cookie(school, "sid");
