@@ -64,6 +64,11 @@ const char *export_ext(enum export_format f)
 	return (unsigned)f < EXPORT__MAX ? formats[f].ext : NULL;
 }
 
+const char **export_cells(struct arena *a, size_t nrows, size_t ncols)
+{
+	return arena_alloc(a, (nrows + 1) * ncols * sizeof(const char *));
+}
+
 const char *export_accel_path(struct arena *a, const char *name)
 {
 	return arena_printf(a, "/exports/%s", name);

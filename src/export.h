@@ -47,6 +47,10 @@ int export_csv(const struct export_table *t, struct buf *out);
  */
 const char *export_xlsx(struct arena *a, const struct export_table *t);
 
+/* Room for the cells of nrows × ncols (row-major, as export_table.cells), even for
+ * no rows; NULL when the arena is full. */
+const char **export_cells(struct arena *a, size_t nrows, size_t ncols);
+
 /* The X-Accel-Redirect path of an export_xlsx() file: "/exports/<name>" (in `a`). */
 const char *export_accel_path(struct arena *a, const char *name);
 

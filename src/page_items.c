@@ -367,7 +367,7 @@ static int my_export(struct req *rq, struct resp *rs, enum export_format format)
 
 	if (my_load(rq, today, &due, &n, &mine, &nmine) != 0)
 		return 500;
-	const char **cells = arena_alloc(rq->arena, (n + 1) * NCOLS * sizeof *cells);
+	const char **cells = export_cells(rq->arena, n, NCOLS);
 
 	if (!cells)
 		return 500;

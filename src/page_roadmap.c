@@ -324,7 +324,7 @@ static int roadmap_table(struct req *rq, const struct roadmap_view *v, struct ex
 					     "Срок", "Ближайший срок", "Ответственный", "Статус" };
 	static const double widths[] = { 6, 30, 50, 40, 20, 14, 30, 16 };
 	enum { NCOLS = sizeof heads / sizeof heads[0] };
-	const char **cells = arena_alloc(rq->arena, (v->nshown + 1) * NCOLS * sizeof *cells);
+	const char **cells = export_cells(rq->arena, v->nshown, NCOLS);
 	const char **status = arena_alloc(rq->arena, (v->nshown + 1) * sizeof *status);
 
 	if (!cells || !status)

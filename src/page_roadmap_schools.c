@@ -26,7 +26,7 @@ static int summary_export(struct req *rq, struct resp *rs, enum export_format fo
 
 	if (db_school_progress(&rq->w->db, rq->arena, rq->muni->id, view_today(), &p, &n) != DB_OK)
 		return 500;
-	const char **cells = arena_alloc(rq->arena, (n + 1) * NCOLS * sizeof *cells);
+	const char **cells = export_cells(rq->arena, n, NCOLS);
 
 	if (!cells)
 		return 500;

@@ -208,6 +208,12 @@ int main(void)
 	arena_init(&a, 4096, 64 << 20);
 	test_csv(&a);
 	test_xlsx(&a);
+	const char **cells = export_cells(&a, 2, 3);
+
+	ok(cells && export_cells(&a, 0, 3), "room for the cells, even of no rows");
+	cells[2 * 3 - 1] = "last";
+	ok(strcmp(cells[5], "last") == 0, "the last cell of 2 × 3 is writable");
+	ok(export_cells(&a, (size_t)1 << 40, 8) == NULL, "more than the arena holds: NULL");
 	arena_free(&a);
 	char cmd[128];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
