@@ -112,6 +112,14 @@ int db_collect(struct db *db, struct arena *a, sqlite3_stmt *st, size_t size, db
 	return rc;
 }
 
+int db_collect_id(struct db *db, struct arena *a, sqlite3_stmt *st, int64_t id, size_t size, db_row_fn row,
+		  void **out, size_t *n)
+{
+	if (!st || sqlite3_bind_int64(st, 1, id) != SQLITE_OK)
+		return DB_ERR;
+	return db_collect(db, a, st, size, row, out, n);
+}
+
 int db_one(struct db *db, struct arena *a, sqlite3_stmt *st, db_row_fn row, void *item)
 {
 	int step = sqlite3_step(st), rc = DB_OK;

@@ -81,6 +81,10 @@ typedef void (*db_row_fn)(struct arena *a, sqlite3_stmt *st, void *item);
 int db_collect(struct db *db, struct arena *a, sqlite3_stmt *st, size_t size, db_row_fn row,
 	       void **out, size_t *n);
 
+/* db_collect() of `st` with `id` bound as ?1; DB_ERR when `st` is NULL (not prepared). */
+int db_collect_id(struct db *db, struct arena *a, sqlite3_stmt *st, int64_t id, size_t size, db_row_fn row,
+		  void **out, size_t *n);
+
 /* Steps the bound statement `st` once and maps the row into `item`. Resets `st`.
  * Returns DB_OK, DB_NOTFOUND or DB_ERR (logged). */
 int db_one(struct db *db, struct arena *a, sqlite3_stmt *st, db_row_fn row, void *item);

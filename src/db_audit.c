@@ -88,9 +88,7 @@ int db_audit_by_item(struct db *db, struct arena *a, int64_t item_id, struct aud
 		" WHERE a.item_id = ?1 OR a.occurrence_id IN (SELECT id FROM occurrence WHERE item_id = ?1)"
 		" ORDER BY a.id");
 
-	if (!st || sqlite3_bind_int64(st, 1, item_id) != SQLITE_OK)
-		return DB_ERR;
-	return db_collect(db, a, st, sizeof **out, audit_row, (void **)out, n);
+	return db_collect_id(db, a, st, item_id, sizeof **out, audit_row, (void **)out, n);
 }
 
 int db_audit_by_series(struct db *db, struct arena *a, int64_t series_id, struct audit_row **out,

@@ -132,9 +132,7 @@ int db_document_by_school(struct db *db, struct arena *a, int64_t school_id,
 	sqlite3_stmt *st = db_stmt(db, STMT_DOCUMENT_BY_SCHOOL,
 		"SELECT " DOC_COLUMNS DOC_FROM " WHERE d.school_id = ?1 ORDER BY d.series, d.version DESC");
 
-	if (!st || sqlite3_bind_int64(st, 1, school_id) != SQLITE_OK)
-		return DB_ERR;
-	return db_collect(db, a, st, sizeof **out, doc_row, (void **)out, n);
+	return db_collect_id(db, a, st, school_id, sizeof **out, doc_row, (void **)out, n);
 }
 
 int db_document_by_series(struct db *db, struct arena *a, int64_t series,
@@ -143,9 +141,7 @@ int db_document_by_series(struct db *db, struct arena *a, int64_t series,
 	sqlite3_stmt *st = db_stmt(db, STMT_DOCUMENT_BY_SERIES,
 		"SELECT " DOC_COLUMNS DOC_FROM " WHERE d.series = ?1 ORDER BY d.version");
 
-	if (!st || sqlite3_bind_int64(st, 1, series) != SQLITE_OK)
-		return DB_ERR;
-	return db_collect(db, a, st, sizeof **out, doc_row, (void **)out, n);
+	return db_collect_id(db, a, st, series, sizeof **out, doc_row, (void **)out, n);
 }
 
 static void queue_row(struct arena *a, sqlite3_stmt *st, void *item)

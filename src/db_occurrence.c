@@ -92,9 +92,7 @@ int db_occurrence_by_item(struct db *db, struct arena *a, int64_t item_id,
 	sqlite3_stmt *st = db_stmt(db, STMT_OCCURRENCE_BY_ITEM,
 		"SELECT " OCC_COLUMNS " WHERE o.item_id = ?1 ORDER BY o.seq");
 
-	if (!st || sqlite3_bind_int64(st, 1, item_id) != SQLITE_OK)
-		return DB_ERR;
-	return db_collect(db, a, st, sizeof **out, occurrence_row, (void **)out, n);
+	return db_collect_id(db, a, st, item_id, sizeof **out, occurrence_row, (void **)out, n);
 }
 
 int db_occurrence_get(struct db *db, struct arena *a, int64_t id, struct occurrence *out)
@@ -230,9 +228,7 @@ int db_item_unparsed(struct db *db, struct arena *a, int64_t muni_id, struct due
 		" JOIN roadmap r ON r.id = i.roadmap_id WHERE r.municipality_id = ?1"
 		" AND i.removed_at IS NULL AND i.deadline_kind = 'invalid' ORDER BY r.id, i.seq");
 
-	if (!st || sqlite3_bind_int64(st, 1, muni_id) != SQLITE_OK)
-		return DB_ERR;
-	return db_collect(db, a, st, sizeof **out, unparsed_row, (void **)out, n);
+	return db_collect_id(db, a, st, muni_id, sizeof **out, unparsed_row, (void **)out, n);
 }
 
 static void progress_row(struct arena *a, sqlite3_stmt *st, void *item)
@@ -309,9 +305,7 @@ int db_assignees(struct db *db, struct arena *a, int64_t item_id, struct assigne
 		"SELECT u.id, u.name, u.login FROM item_assignee x JOIN user u ON u.id = x.user_id"
 		" WHERE x.item_id = ?1 ORDER BY u.name");
 
-	if (!st || sqlite3_bind_int64(st, 1, item_id) != SQLITE_OK)
-		return DB_ERR;
-	return db_collect(db, a, st, sizeof **out, assignee_row, (void **)out, n);
+	return db_collect_id(db, a, st, item_id, sizeof **out, assignee_row, (void **)out, n);
 }
 
 int db_assignable(struct db *db, struct arena *a, int64_t muni_id, struct assignee **out, size_t *n)
@@ -319,9 +313,7 @@ int db_assignable(struct db *db, struct arena *a, int64_t muni_id, struct assign
 	sqlite3_stmt *st = db_stmt(db, STMT_ASSIGNABLE,
 		"SELECT id, name, login FROM user WHERE municipality_id = ?1 AND disabled = 0 ORDER BY name");
 
-	if (!st || sqlite3_bind_int64(st, 1, muni_id) != SQLITE_OK)
-		return DB_ERR;
-	return db_collect(db, a, st, sizeof **out, assignee_row, (void **)out, n);
+	return db_collect_id(db, a, st, muni_id, sizeof **out, assignee_row, (void **)out, n);
 }
 
 int db_assignee_set(struct db *db, int64_t item_id, int64_t user_id, bool linked)

@@ -81,7 +81,5 @@ int db_indicator_by_muni(struct db *db, struct arena *a, int64_t muni_id,
 		" FROM indicator i LEFT JOIN indicator_target t ON t.indicator_id = i.id"
 		" WHERE i.municipality_id = ?1 ORDER BY i.seq, t.year");
 
-	if (!st || sqlite3_bind_int64(st, 1, muni_id) != SQLITE_OK)
-		return DB_ERR;
-	return db_collect(db, a, st, sizeof **out, indicator_row, (void **)out, n);
+	return db_collect_id(db, a, st, muni_id, sizeof **out, indicator_row, (void **)out, n);
 }

@@ -76,9 +76,7 @@ int db_roadmap_tasks(struct db *db, struct arena *a, int64_t roadmap_id,
 	sqlite3_stmt *st = db_stmt(db, STMT_ROADMAP_TASKS,
 		"SELECT id, seq, title FROM roadmap_task WHERE roadmap_id = ?1 ORDER BY seq");
 
-	if (!st || sqlite3_bind_int64(st, 1, roadmap_id) != SQLITE_OK)
-		return DB_ERR;
-	return db_collect(db, a, st, sizeof **out, task_row, (void **)out, n);
+	return db_collect_id(db, a, st, roadmap_id, sizeof **out, task_row, (void **)out, n);
 }
 
 /* An item's status from its occurrences: none → no dates; all confirmed →

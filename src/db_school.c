@@ -32,9 +32,7 @@ int db_school_list(struct db *db, struct arena *a, int64_t muni_id, struct schoo
 		"SELECT " SCHOOL_COLUMNS " FROM school s LEFT JOIN school p ON p.id = s.parent_id"
 		" WHERE s.municipality_id = ?1 ORDER BY s.id");
 
-	if (!st || sqlite3_bind_int64(st, 1, muni_id) != SQLITE_OK)
-		return DB_ERR;
-	return db_collect(db, a, st, sizeof **out, school_row, (void **)out, n);
+	return db_collect_id(db, a, st, muni_id, sizeof **out, school_row, (void **)out, n);
 }
 
 int db_school_by_slug(struct db *db, struct arena *a, int64_t muni_id, const char *slug,
@@ -80,9 +78,7 @@ int db_membership_by_muni(struct db *db, struct arena *a, int64_t muni_id,
 		"SELECT " MEMBERSHIP_COLUMNS " FROM membership ms JOIN school s ON s.id = ms.school_id"
 		" WHERE s.municipality_id = ?1 ORDER BY ms.year DESC, ms.programme");
 
-	if (!st || sqlite3_bind_int64(st, 1, muni_id) != SQLITE_OK)
-		return DB_ERR;
-	return db_collect(db, a, st, sizeof **out, membership_row, (void **)out, n);
+	return db_collect_id(db, a, st, muni_id, sizeof **out, membership_row, (void **)out, n);
 }
 
 int db_membership_by_school(struct db *db, struct arena *a, int64_t school_id,
@@ -92,9 +88,7 @@ int db_membership_by_school(struct db *db, struct arena *a, int64_t school_id,
 		"SELECT " MEMBERSHIP_COLUMNS " FROM membership ms"
 		" WHERE ms.school_id = ?1 ORDER BY ms.year DESC, ms.programme");
 
-	if (!st || sqlite3_bind_int64(st, 1, school_id) != SQLITE_OK)
-		return DB_ERR;
-	return db_collect(db, a, st, sizeof **out, membership_row, (void **)out, n);
+	return db_collect_id(db, a, st, school_id, sizeof **out, membership_row, (void **)out, n);
 }
 
 static void risk_row(struct arena *a, sqlite3_stmt *st, void *item)
@@ -117,7 +111,5 @@ int db_risk_by_school(struct db *db, struct arena *a, int64_t school_id,
 		" FROM school_risk sr JOIN risk r ON r.id = sr.risk_id"
 		" WHERE sr.school_id = ?1 ORDER BY sr.year DESC, r.catalogue, sr.seq");
 
-	if (!st || sqlite3_bind_int64(st, 1, school_id) != SQLITE_OK)
-		return DB_ERR;
-	return db_collect(db, a, st, sizeof **out, risk_row, (void **)out, n);
+	return db_collect_id(db, a, st, school_id, sizeof **out, risk_row, (void **)out, n);
 }

@@ -93,6 +93,16 @@ int main(void)
 	   vals[0] == 1 && vals[2] == 3, "collect maps every row");
 	ok(db_collect(&db, &a, st, sizeof *vals, int_row, (void **)&vals, &n) == DB_OK && n == 3,
 	   "the statement was reset for reuse");
+	{
+		sqlite3_stmt *from;
+
+		ok(sqlite3_prepare_v2(db.h, "SELECT x FROM a WHERE x >= ?1 ORDER BY x", -1, &from, NULL) == SQLITE_OK &&
+		   db_collect_id(&db, &a, from, 2, sizeof *vals, int_row, (void **)&vals, &n) == DB_OK &&
+		   n == 2 && vals[0] == 2 && vals[1] == 3, "collect_id binds the id as ?1");
+		sqlite3_finalize(from);
+		ok(db_collect_id(&db, &a, NULL, 2, sizeof *vals, int_row, (void **)&vals, &n) == DB_ERR,
+		   "collect_id of a statement that failed to prepare is an error");
+	}
 	db_close(&db);
 
 	ok(db_open(&db, ":memory:", true) == DB_OK && db_migrate(&db, "db") == DB_OK,
