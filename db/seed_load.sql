@@ -100,6 +100,26 @@ JOIN municipality m ON m.slug = x.municipality
 JOIN roadmap r ON r.municipality_id = m.id AND r.slug = x.roadmap
 JOIN roadmap_task t ON t.roadmap_id = r.id AND t.seq = CAST(x.task_seq AS INTEGER);
 
+-- Identification settings (GUIDE §4): Ижевск uses its own НРО rule (R3, 004:L200–204);
+-- the others the ШНОР rule of seed 001 (R2, 001:L67–71). Thresholds stay at their defaults.
+UPDATE ident_config SET rule = 'nro'
+WHERE municipality_id = (SELECT id FROM municipality WHERE slug = 'izhevsk');
+
+-- Seed 004's indicators the portal computes from the social index and ВПР dynamics (004:L272–281).
+UPDATE indicator SET compute = CASE code
+	WHEN '1.2' THEN 'social_share' WHEN '2.1' THEN 'dynamics_pos'
+	WHEN '2.2' THEN 'dynamics_neg' WHEN '2.3' THEN 'dynamics_stable' END
+WHERE municipality_id = (SELECT id FROM municipality WHERE slug = 'izhevsk')
+	AND code IN ('1.2', '2.1', '2.2', '2.3');
+
+-- Non-objectivity after ВПР (000:L182 СОШ № 1 in 2021, 000:L198 СОШ № 2 in 2020).
+INSERT INTO nonobjectivity (school_id, year, procedure, source)
+SELECT sc.id, x.year, 'vpr', x.source
+FROM (SELECT 'sosh-1' AS slug, 2021 AS year, '000:L182' AS source
+      UNION ALL SELECT 'sosh-2', 2020, '000:L198') x
+JOIN school sc ON sc.slug = x.slug
+	AND sc.municipality_id = (SELECT id FROM municipality WHERE slug = 'ust-ilimsk');
+
 -- Every staged row must have landed: a row that joined nothing is a data error.
 CREATE TEMP TABLE seed_check AS
 SELECT 'schools' AS kind, (SELECT count(*) FROM stage_schools) - (SELECT count(*) FROM school) AS lost

@@ -148,6 +148,7 @@ const size_t upload_type_count = sizeof upload_type_v / sizeof upload_type_v[0];
 const struct vocab procedure_v[PROC__MAX] = {
 	{ "oge",     "ОГЭ" },                  /* PROC_OGE */
 	{ "ege",     "ЕГЭ" },                  /* PROC_EGE */
+	{ "gve",     "ГВЭ" },                  /* PROC_GVE */
 	{ "vpr",     "ВПР" },                  /* PROC_VPR */
 	{ "grade10", "Переход в 10 класс" },   /* PROC_GRADE10 */
 };
@@ -156,6 +157,9 @@ const struct vocab metric_v[MET__MAX] = {
 	{ "pass",         "Успеваемость (%)" },      /* MET_PASS */
 	{ "quality",      "Качество (%)" },          /* MET_QUALITY */
 	{ "share2",       "Доля «2» (%)" },          /* MET_SHARE2 */
+	{ "below_min",    "Доля ниже минимального порога (%)" },   /* MET_BELOW_MIN */
+	{ "mean_score",   "Средний балл" },          /* MET_MEAN_SCORE */
+	{ "mean_mark",    "Средняя отметка" },       /* MET_MEAN_MARK */
 	{ "continue",     "в 10 кл" },               /* MET_CONTINUE */
 	{ "continue_own", "в 10 кл в своей ОО" },    /* MET_CONTINUE_OWN */
 };
@@ -164,6 +168,48 @@ const struct vocab scope_v[SCOPE__MAX] = {
 	{ "school", "Школа" },    /* SCOPE_SCHOOL */
 	{ "city",   "Город" },    /* SCOPE_CITY */
 	{ "region", "Область" },  /* SCOPE_REGION */
+};
+
+const struct vocab result_stage_v[STAGE__MAX] = {
+	{ "main",   "основной период (до пересдач)" },   /* STAGE_MAIN */
+	{ "retake", "после пересдач" },                  /* STAGE_RETAKE */
+};
+
+const struct vocab ident_kind_v[IK__MAX] = {
+	{ "low",      "Низкие образовательные результаты" },        /* IK_LOW */
+	{ "social",   "Неблагоприятные социальные условия" },       /* IK_SOCIAL */
+	{ "level",    "Уровень образовательных результатов" },      /* IK_LEVEL */
+	{ "dynamics", "Динамика результатов ВПР (5–8 классы)" },   /* IK_DYNAMICS */
+};
+
+const struct vocab social_status_v[SOC__MAX] = {
+	{ "favourable",   "благоприятный" },     /* SOC_FAVOURABLE */
+	{ "neutral",      "нейтральный" },       /* SOC_NEUTRAL */
+	{ "unfavourable", "неблагоприятный" },   /* SOC_UNFAVOURABLE */
+};
+
+const struct vocab result_level_v[LVL__MAX] = {
+	{ "high",   "высокий" },   /* LVL_HIGH */
+	{ "medium", "средний" },   /* LVL_MEDIUM */
+	{ "low",    "низкий" },    /* LVL_LOW */
+};
+
+const struct vocab matrix_category_v[MX__MAX] = {
+	{ "resilient", "резильентные школы" },                        /* MX_RESILIENT (004:L232) */
+	{ "risk",      "школы, находящиеся в зоне риска" },           /* MX_RISK */
+	{ "crisis",    "школы, находящиеся в кризисной ситуации" },   /* MX_CRISIS */
+	{ "none",      "без категории" },                             /* MX_NONE */
+};
+
+const struct vocab dynamics_v[DYN__MAX] = {
+	{ "pos",    "положительная динамика" },                          /* DYN_POS (004:L252–266) */
+	{ "neg",    "отрицательная динамика" },                          /* DYN_NEG */
+	{ "stable", "отсутствие положительной динамики (стабильность)" },  /* DYN_STABLE */
+};
+
+const struct vocab ident_rule_v[RULE__MAX] = {
+	{ "shnor", "ШНОР: правило 001 (два низких результата за год или по одному за два года)" },
+	{ "nro",   "НРО: правило 004 (совокупная доля ВПР-4 и ОГЭ)" },
 };
 
 const struct vocab muni_kind_v[MUNI__MAX] = {

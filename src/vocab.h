@@ -34,8 +34,20 @@ enum doc_type {
 };
 enum role { ROLE_SCHOOL, ROLE_CURATOR, ROLE_COORDINATOR, ROLE_ADMIN, ROLE__MAX };
 enum verdict { VERDICT_ACCEPT, VERDICT_RETURN, VERDICT__MAX };
-enum procedure { PROC_OGE, PROC_EGE, PROC_VPR, PROC_GRADE10, PROC__MAX };
-enum metric { MET_PASS, MET_QUALITY, MET_SHARE2, MET_CONTINUE, MET_CONTINUE_OWN, MET__MAX };
+enum procedure { PROC_OGE, PROC_EGE, PROC_GVE, PROC_VPR, PROC_GRADE10, PROC__MAX };
+enum metric {
+	MET_PASS, MET_QUALITY, MET_SHARE2, MET_BELOW_MIN, MET_MEAN_SCORE, MET_MEAN_MARK,
+	MET_CONTINUE, MET_CONTINUE_OWN, MET__MAX
+};
+enum result_stage { STAGE_MAIN, STAGE_RETAKE, STAGE__MAX };
+/* Identification (GUIDE §4): the kinds of decision, the social status of R4/R5, the
+ * result level and category of the 3 × 3 matrix (R5), the ВПР cohort dynamics (R6). */
+enum ident_kind { IK_LOW, IK_SOCIAL, IK_LEVEL, IK_DYNAMICS, IK__MAX };
+enum social_status { SOC_FAVOURABLE, SOC_NEUTRAL, SOC_UNFAVOURABLE, SOC__MAX };
+enum result_level { LVL_HIGH, LVL_MEDIUM, LVL_LOW, LVL__MAX };
+enum matrix_category { MX_RESILIENT, MX_RISK, MX_CRISIS, MX_NONE, MX__MAX };
+enum dynamics { DYN_POS, DYN_NEG, DYN_STABLE, DYN__MAX };
+enum ident_rule { RULE_SHNOR, RULE_NRO, RULE__MAX };
 enum scope { SCOPE_SCHOOL, SCOPE_CITY, SCOPE_REGION, SCOPE__MAX };
 enum muni_kind { MUNI_CITY, MUNI_DISTRICT, MUNI__MAX };
 
@@ -49,6 +61,13 @@ extern const struct vocab doc_type_v[DT__MAX];
 extern const struct vocab procedure_v[PROC__MAX];
 extern const struct vocab metric_v[MET__MAX];
 extern const struct vocab scope_v[SCOPE__MAX];
+extern const struct vocab result_stage_v[STAGE__MAX];
+extern const struct vocab ident_kind_v[IK__MAX];
+extern const struct vocab social_status_v[SOC__MAX];
+extern const struct vocab result_level_v[LVL__MAX];
+extern const struct vocab matrix_category_v[MX__MAX];
+extern const struct vocab dynamics_v[DYN__MAX];
+extern const struct vocab ident_rule_v[RULE__MAX];
 extern const struct vocab muni_kind_v[MUNI__MAX];
 extern const struct vocab role_v[ROLE__MAX];
 
