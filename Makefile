@@ -33,6 +33,7 @@ LIBSRC = src/http.c \
          src/page_import.c \
          src/page_roadmap_schools.c \
          src/page_roadmap_edit.c \
+         src/page_indicators.c \
          src/page_common.c \
          src/cache.c \
          src/actors.c \
@@ -47,6 +48,8 @@ LIBSRC = src/http.c \
          src/db_municipality.c \
          src/db_school.c \
          src/db_result.c \
+         src/db_indicator.c \
+         src/indicator.c \
          src/db_roadmap.c \
          src/db_document.c \
          src/db_occurrence.c \
@@ -61,8 +64,8 @@ LIBSRC = src/http.c \
          src/log.c
 LIBCXX = src/tpl_bridge.cc
 
-UNIT   = arena http route vocab config db view tpl auth cache seed multipart admin deadline export roadmap_import
-E2E    = pages hostile docs attacks roadmap roadmap-edit import
+UNIT   = arena http route vocab config db view tpl auth cache seed multipart admin deadline export roadmap_import indicator
+E2E    = pages hostile docs attacks roadmap roadmap-edit import indicators
 
 OBJ      = $(LIBSRC:src/%.c=build/%.o) $(LIBCXX:src/%.cc=build/%.o)
 SANOBJ   = $(LIBSRC:src/%.c=build/san/%.o) $(LIBCXX:src/%.cc=build/san/%.o)

@@ -106,3 +106,7 @@ CREATE TABLE indicator_fact (
 -- Indicators the portal computes (GUIDE §3.4: 1.2, 2.1–2.3 of seed 004).
 ALTER TABLE indicator ADD COLUMN compute TEXT
 	CHECK (compute IN ('social_share', 'dynamics_pos', 'dynamics_neg', 'dynamics_stable'));
+-- Whether a fact meets its target from above (a share reached) or from below (a
+-- share of schools or pupils in difficulty).
+ALTER TABLE indicator ADD COLUMN better TEXT NOT NULL DEFAULT 'higher'
+	CHECK (better IN ('higher', 'lower'));

@@ -111,6 +111,10 @@ UPDATE indicator SET compute = CASE code
 	WHEN '2.2' THEN 'dynamics_neg' WHEN '2.3' THEN 'dynamics_stable' END
 WHERE municipality_id = (SELECT id FROM municipality WHERE slug = 'izhevsk')
 	AND code IN ('1.2', '2.1', '2.2', '2.3');
+-- Of seed 004's shares these are of schools or pupils in difficulty: lower is better.
+UPDATE indicator SET better = 'lower'
+WHERE municipality_id = (SELECT id FROM municipality WHERE slug = 'izhevsk')
+	AND code IN ('1.1', '1.2', '1.3', '2.2', '2.3', '3.1');
 
 -- Non-objectivity after ВПР (000:L182 СОШ № 1 in 2021, 000:L198 СОШ № 2 in 2020).
 INSERT INTO nonobjectivity (school_id, year, procedure, source)

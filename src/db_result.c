@@ -1,5 +1,5 @@
 /*
- * db_result.c: statements and row mapping for assessment results and indicators.
+ * db_result.c: statements and row mapping for assessment results.
  * No HTTP and no templates; read-only.
  */
 #include "db_result.h"
@@ -59,27 +59,4 @@ int db_result_for_school(struct db *db, struct arena *a, int64_t muni_id, int64_
 	if (rc == DB_OK && *n > 1)
 		qsort(*out, *n, sizeof **out, result_cmp);   /* cheaper here than SQL's temp B-tree */
 	return rc;
-}
-
-static void indicator_row(struct arena *a, sqlite3_stmt *st, void *item)
-{
-	struct indicator_target *t = item;
-
-	t->code = db_text(a, st, 0);
-	t->name = db_text(a, st, 1);
-	t->unit = db_text(a, st, 2);
-	t->group_name = db_text(a, st, 3);
-	t->year = sqlite3_column_int(st, 4);
-	t->raw = db_text(a, st, 5);
-}
-
-int db_indicator_by_muni(struct db *db, struct arena *a, int64_t muni_id,
-			 struct indicator_target **out, size_t *n)
-{
-	sqlite3_stmt *st = db_stmt(db, STMT_INDICATOR_BY_MUNI,
-		"SELECT i.code, i.name, i.unit, i.group_name, coalesce(t.year, 0), t.raw"
-		" FROM indicator i LEFT JOIN indicator_target t ON t.indicator_id = i.id"
-		" WHERE i.municipality_id = ?1 ORDER BY i.seq, t.year");
-
-	return db_collect_id(db, a, st, muni_id, sizeof **out, indicator_row, (void **)out, n);
 }

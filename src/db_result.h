@@ -1,6 +1,6 @@
 /*
  * db_result.h: assessment results (ОГЭ, grade-10 continuation, …) of a school
- * beside the «Город» and «Область» rows, and the programme's indicators.
+ * beside the «Город» and «Область» rows.
  * No HTTP, no templates.
  */
 #ifndef DB_RESULT_H
@@ -18,20 +18,10 @@ struct result {
 	double value;
 };
 
-struct indicator_target {
-	const char *code, *name, *unit, *group_name;
-	int year;               /* 0: the indicator has no targets */
-	const char *raw;        /* target as printed */
-};
-
 /* The school's results and all comparison rows of its municipality, ordered by
  * procedure (ОГЭ, ЕГЭ, ВПР, grade 10), subject, year and metric. Groups without
  * a school row are the caller's to skip. */
 int db_result_for_school(struct db *db, struct arena *a, int64_t muni_id, int64_t school_id,
 			 struct result **out, size_t *n);
-
-/* One row per indicator and target year (year 0 when it has none), in printed order. */
-int db_indicator_by_muni(struct db *db, struct arena *a, int64_t muni_id,
-			 struct indicator_target **out, size_t *n);
 
 #endif

@@ -6,7 +6,7 @@
 
 #include "arena.h"
 #include "db_municipality.h"
-#include "db_result.h"
+#include "db_indicator.h"
 #include "db_roadmap.h"
 #include "db_school.h"
 #include "http.h"

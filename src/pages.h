@@ -53,6 +53,11 @@ int item_move_page(struct req *rq, struct resp *rs);       /* page_roadmap_edit.
 int item_remove_page(struct req *rq, struct resp *rs);     /* page_roadmap_edit.c */
 int item_restore_page(struct req *rq, struct resp *rs);    /* page_roadmap_edit.c */
 int item_removed_page(struct req *rq, struct resp *rs);    /* page_roadmap_edit.c */
+int indicators_page(struct req *rq, struct resp *rs);            /* page_indicators.c */
+int indicators_csv_page(struct req *rq, struct resp *rs);        /* page_indicators.c */
+int indicators_xlsx_page(struct req *rq, struct resp *rs);       /* page_indicators.c */
+int indicator_facts_page(struct req *rq, struct resp *rs);       /* page_indicators.c */
+int indicator_fact_post_page(struct req *rq, struct resp *rs);   /* page_indicators.c */
 /* Non-zero when the user may edit the URL's municipal roadmap: its coordinator
  * or the region's admin (page_roadmap_edit.c). */
 int roadmap_editor(const struct req *rq);

@@ -36,6 +36,7 @@ enum route_flag {
 /* Role bits; 0 means any logged-in user (or anyone without R_LOGIN). */
 #define RB(r) (1u << (r))
 #define STAFF (RB(ROLE_CURATOR) | RB(ROLE_COORDINATOR) | RB(ROLE_ADMIN))
+#define EDITORS (RB(ROLE_COORDINATOR) | RB(ROLE_ADMIN))
 
 struct route {
 	unsigned methods;       /* bit set of enum http_method */
@@ -86,6 +87,11 @@ static const struct route routes[] = {
 	{ M_POST, "/{}/roadmap/items/{}/occurrences/{}/start",    occurrence_start_page,    R_LOGIN | R_MUNI, 0 },
 	{ M_POST, "/{}/roadmap/items/{}/occurrences/{}/confirm",  occurrence_confirm_page,  R_LOGIN | R_MUNI, STAFF },
 	{ M_POST, "/{}/roadmap/items/{}/occurrences/{}/withdraw", occurrence_withdraw_page, R_LOGIN | R_MUNI, STAFF },
+	{ GET,    "/{}/indicators/",                     indicators_page,     R_MUNI | R_CACHE,            0 },
+	{ GET,    "/{}/indicators/export.csv",           indicators_csv_page, R_MUNI,                      0 },
+	{ GET,    "/{}/indicators/export.xlsx",          indicators_xlsx_page, R_MUNI,                     0 },
+	{ GET,    "/{}/indicators/facts",                indicator_facts_page, R_LOGIN | R_MUNI,           EDITORS },
+	{ M_POST, "/{}/indicators/facts",                indicator_fact_post_page, R_LOGIN | R_MUNI,       EDITORS },
 	{ GET,    "/{}/schools/{}/",                     school_page,        R_SCHOOL | R_CACHE,           0 },
 	{ GET,    "/{}/schools/{}/roadmap/",             roadmap_page,       R_SCHOOL | R_CACHE,           0 },
 	{ GET,    "/{}/schools/{}/roadmap/export.csv",   roadmap_csv_page,   R_SCHOOL,                     0 },

@@ -4,6 +4,8 @@
  */
 #include "valid.h"
 
+#include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,4 +68,30 @@ bool form_check(const struct req *rq, const struct field *fields, size_t n, stru
 			f->ok = false;
 	}
 	return f->ok;
+}
+
+bool valid_decimal(const char *s, double *out)
+{
+	char buf[32], *end;
+	size_t n = 0;
+
+	while (*s == ' ')
+		s++;
+	if (strncmp(s, "\xe2\x88\x92", 3) == 0) {   /* U+2212 minus */
+		buf[n++] = '-';
+		s += 3;
+	}
+	for (; *s && *s != '%' && n < sizeof buf - 1; s++)
+		if (*s != ' ')
+			buf[n++] = *s == ',' ? '.' : *s;
+	buf[n] = '\0';
+	if (*s == '%')
+		s++;
+	while (*s == ' ')
+		s++;
+	if (n == 0 || *s || strspn(buf, "+-") > 1 || strspn(buf + 1, "0123456789.") != n - 1)
+		return false;
+	errno = 0;
+	*out = strtod(buf, &end);
+	return *end == '\0' && errno == 0 && isfinite(*out);
 }

@@ -41,6 +41,10 @@ struct form {
 /* Checks rq->form against `fields` (at most FORM_FIELDS_MAX). Returns f->ok. */
 bool form_check(const struct req *rq, const struct field *fields, size_t n, struct form *f);
 
+/* A number as people type it: "28,6", "61 %", "-3", "−8": an optional sign,
+ * digits and one decimal point or comma, nothing after the optional «%». */
+bool valid_decimal(const char *s, double *out);
+
 /* Number of UTF-8 code points in s. */
 size_t valid_chars(const char *s);
 

@@ -4,7 +4,9 @@
  */
 #include "view.h"
 
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -48,6 +50,17 @@ const char *view_share(struct arena *a, int num, int den)
 	long tenths = ((long)num * 1000 + den / 2) / den;
 
 	return arena_printf(a, "%ld,%ld", tenths / 10, tenths % 10);
+}
+
+const char *view_decimal(struct arena *a, double v)
+{
+	long tenths = lround(v * 10);
+	const char *sign = tenths < 0 ? "−" : "";
+
+	tenths = labs(tenths);
+	if (tenths % 10 == 0)
+		return arena_printf(a, "%s%ld", sign, tenths / 10);
+	return arena_printf(a, "%s%ld,%ld", sign, tenths / 10, tenths % 10);
 }
 
 const char *view_url_arg(struct arena *a, const char *s)

@@ -24,6 +24,9 @@ const char *view_datetime(struct arena *a, int64_t t);
 /* 100·num/den with one decimal and a comma ("12,5"); "—" when den is 0. */
 const char *view_share(struct arena *a, int num, int den);
 
+/* A number with at most one decimal and a comma, the minus sign U+2212: "28,6", "−3", "100". */
+const char *view_decimal(struct arena *a, double v);
+
 /* Percent-encodes every byte but [A-Za-z0-9-._~/] for use after "?name=". */
 const char *view_url_arg(struct arena *a, const char *s);
 

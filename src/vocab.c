@@ -124,6 +124,7 @@ const struct vocab audit_action_v[] = {
 	{ "item_move",        "Изменён порядок мероприятий" },
 	{ "item_remove",      "Мероприятие исключено из дорожной карты" },
 	{ "item_restore",     "Мероприятие возвращено в дорожную карту" },
+	{ "indicator_fact",   "Внесено фактическое значение показателя" },
 };
 const size_t audit_action_count = sizeof audit_action_v / sizeof audit_action_v[0];
 

@@ -40,6 +40,7 @@
 {{#INDICATORS}}
 <section aria-labelledby="indicators">
 <h2 id="indicators">Показатели программы</h2>
+<p><a href="/{{MUNI_SLUG}}/indicators/">План и факт по годам, графики</a></p>
 <section class="scroll" tabindex="0" aria-labelledby="t-ind">
 <table>
 <caption id="t-ind">Целевые значения показателей по годам</caption>

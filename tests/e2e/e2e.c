@@ -746,6 +746,27 @@ char *e2e_query(struct e2e *e, const char *fmt, ...)
 	return rows;
 }
 
+int e2e_exec(struct e2e *e, const char *fmt, ...)
+{
+	char path[128], *sql;
+	sqlite3 *db = NULL;
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	sql = sqlite3_vmprintf(fmt, ap);
+	va_end(ap);
+	snprintf(path, sizeof path, "%s/portal.db", e->dir);
+	rc = sql && sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+	     sqlite3_busy_timeout(db, 5000) == SQLITE_OK &&
+	     sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK;
+	if (!rc)
+		printf("# e2e: SQL %s: %s\n", sql ? sql : fmt, db ? sqlite3_errmsg(db) : "no memory");
+	sqlite3_close(db);
+	sqlite3_free(sql);
+	return rc;
+}
+
 static int nfiles;
 
 static int count_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)

@@ -101,7 +101,7 @@ int e2e_b_upload(struct e2e_browser *b, const char *path, const struct e2e_part 
  */
 int e2e_login(struct e2e_browser *b, const char *login, const char *password, struct e2e_resp *r);
 
-/* ---- the stack's database and files, read from the test ---- */
+/* ---- the stack's database and files, seen from the test ---- */
 
 /*
  * Runs one SQL statement on DATA_DIR/portal.db opened read-only; fmt is expanded by
@@ -110,6 +110,10 @@ int e2e_login(struct e2e_browser *b, const char *login, const char *password, st
  */
 long long e2e_count(struct e2e *e, const char *fmt, ...);
 char *e2e_query(struct e2e *e, const char *fmt, ...);
+
+/* Runs SQL (sqlite3_mprintf format) on the stack's database opened read-write, as
+ * another program's data load would; returns 1 on success, else 0 after a "# " line. */
+int e2e_exec(struct e2e *e, const char *fmt, ...);
 
 /* Regular files under DATA_DIR/sub (recursively); -1 if it cannot be read. */
 int e2e_files(struct e2e *e, const char *sub);

@@ -1,0 +1,64 @@
+/*
+ * indicator.h: plan versus fact of the programme's indicators as a grid of
+ * indicators × years, each cell with its verdict, and the facts the portal
+ * computes itself. No HTTP, no templates.
+ */
+#ifndef INDICATOR_H
+#define INDICATOR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "db_indicator.h"
+
+struct arena;
+
+enum pf_status {
+	PF_MET,          /* the fact reaches the target */
+	PF_MISSED,       /* the fact falls short: the gap is shown */
+	PF_NO_FACT,      /* a target, no fact yet */
+	PF_NO_PLAN,      /* a fact, no target for the year */
+	PF_INCOMPARABLE, /* both, but not both numbers or both «да»/«нет» */
+	PF_EMPTY,        /* neither */
+	PF__MAX
+};
+
+struct indicator_cell {
+	const char *plan_raw, *fact_raw;   /* NULL when absent */
+	double plan, fact, gap;            /* gap = fact − plan, for PF_MET and PF_MISSED */
+	bool has_plan, has_fact, computed;
+	enum pf_status status;
+};
+
+enum { INDICATOR_YEARS_MAX = 12 };
+
+struct indicator_grid {
+	size_t nind, nyears;
+	int years[INDICATOR_YEARS_MAX];             /* ascending */
+	const struct indicator_pf **ind;            /* one per indicator: its first row */
+	struct indicator_cell *cells;               /* nind × nyears, row-major */
+};
+
+/* The verdict on plan and fact; `lower_better` turns the comparison round. */
+enum pf_status indicator_status(const struct indicator_cell *c, bool lower_better);
+
+/*
+ * Builds the grid of `rows` (db_indicator_plan_fact order) over the years of the
+ * rows and the `nextra` extra years (e.g. years with data for computed facts),
+ * the latest INDICATOR_YEARS_MAX of them. Returns 0, or -1 when out of memory.
+ */
+int indicator_grid_build(struct arena *a, const struct indicator_pf *rows, size_t n, const int *extra,
+			 size_t nextra, struct indicator_grid *g);
+
+/* Cell of indicator `i` and year index `y`. */
+struct indicator_cell *indicator_cell_at(const struct indicator_grid *g, size_t i, size_t y);
+
+/* Puts the portal's own facts into the cells of computed indicators that have
+ * no entered fact: the share of schools with an unfavourable social index. */
+void indicator_fill_social(struct arena *a, struct indicator_grid *g, const struct social_count *c, size_t n);
+
+/* Indicators with a target in year index `y`, and how many of them are met. */
+void indicator_year_count(const struct indicator_grid *g, size_t y, int *with_plan, int *met);
+
+#endif
