@@ -22,10 +22,11 @@
 <p class="muted">* Значение рассчитано порталом по загруженным данным (например, по индексу социального благополучия школ).</p>
 <section aria-labelledby="charts">
 <h2 id="charts">Графики: план и факт</h2>
+<p class="muted">Светлые столбцы — план, тёмные — факт; под каждым графиком — его данные.</p>
 <div class="charts">
 {{#INDICATOR}}{{#CHART}}
 <figure class="chart">
-<figcaption>Показатель {{CODE}}: план (светлые столбцы) и факт (тёмные)</figcaption>
+<figcaption>Показатель {{CODE}}</figcaption>
 <svg viewBox="0 0 {{W}} {{H}}" width="{{W}}" height="{{H}}" role="img" aria-labelledby="chart-{{CODE}}-t">
 <title id="chart-{{CODE}}-t">Показатель {{CODE}}, план и факт по годам:{{#BAR}} {{YEAR}} — план {{PLAN}}, факт {{FACT}};{{/BAR}}</title>
 {{#BAR}}<rect class="bar-plan" x="{{X_PLAN}}" y="{{Y_PLAN}}" width="{{BAR_W}}" height="{{H_PLAN}}"></rect><rect class="bar-fact" x="{{X_FACT}}" y="{{Y_FACT}}" width="{{BAR_W}}" height="{{H_FACT}}"></rect><text x="{{X_LABEL}}" y="{{Y_LABEL}}" text-anchor="middle">{{YEAR}}</text>

@@ -41,6 +41,7 @@ const PAGES = [
 	{ name: "ust-ilimsk-roadmap-overdue", path: "/ust-ilimsk/roadmap/?status=overdue", status: 200 },
 	{ name: "ust-ilimsk-roadmap-item", path: "/ust-ilimsk/roadmap/items/61/", status: 200 },
 	{ name: "ust-ilimsk-roadmap-schools", path: "/ust-ilimsk/roadmap/schools/", status: 200 },
+	{ name: "ust-ilimsk-indicators", path: "/ust-ilimsk/indicators/", status: 200, phone: true },
 	{ name: "dalnerechensk", path: "/dalnerechensk/", status: 200 },
 	{ name: "dalnerechensk-school-sosh-vedenka", path: "/dalnerechensk/schools/sosh-vedenka/", status: 200 },
 	{ name: "yeniseysk-roadmap", path: "/yeniseysk/roadmap/", status: 200 },
