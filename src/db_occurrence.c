@@ -250,21 +250,19 @@ static void progress_row(struct arena *a, sqlite3_stmt *st, void *item)
 int db_school_progress(struct db *db, struct arena *a, int64_t muni_id, int today,
 		       struct school_progress **out, size_t *n)
 {
-	/* One pass over the occurrences of the municipality's school roadmaps, walked
-	 * in school order through roadmap_by_muni so that neither the grouping nor the
-	 * order needs a temporary B-tree (time grows linearly with the schools; the
-	 * items are counted through the covering index roadmap_item_live). */
+	/* One pass over the tallies of the municipality's school roadmaps (a few
+	 * rows per roadmap, kept by the triggers of 0010_roadmap_tally.sql), walked in
+	 * school order through roadmap_by_muni so that neither the grouping nor the
+	 * order needs a temporary B-tree: time grows linearly with the schools. */
 	sqlite3_stmt *st = db_stmt(db, STMT_SCHOOL_PROGRESS,
-		"SELECT s.slug, s.short_name, r.id, r.title,"
-		" (SELECT count(*) FROM roadmap_item c WHERE c.roadmap_id = r.id AND c.removed_at IS NULL),"
-		" count(o.id) FILTER (WHERE o.due_on <= ?2 OR o.status = 'confirmed'),"
-		" count(o.id) FILTER (WHERE o.status = 'confirmed'),"
-		" count(o.id) FILTER (WHERE o.status = 'done'),"
-		" count(o.id) FILTER (WHERE o.due_on < ?2 AND o.status <> 'confirmed'),"
-		" count(o.id)"
+		"SELECT s.slug, s.short_name, r.id, r.title, r.live_items,"
+		" coalesce(sum(t.n) FILTER (WHERE t.due_on <= ?2 OR t.status = 'confirmed'), 0),"
+		" coalesce(sum(t.n) FILTER (WHERE t.status = 'confirmed'), 0),"
+		" coalesce(sum(t.n) FILTER (WHERE t.status = 'done'), 0),"
+		" coalesce(sum(t.n) FILTER (WHERE t.due_on < ?2 AND t.status <> 'confirmed'), 0),"
+		" coalesce(sum(t.n), 0)"
 		" FROM roadmap r JOIN school s ON s.id = r.school_id"
-		" LEFT JOIN roadmap_item i ON i.roadmap_id = r.id AND i.removed_at IS NULL"
-		" LEFT JOIN occurrence o ON o.item_id = i.id"
+		" LEFT JOIN roadmap_tally t ON t.roadmap_id = r.id"
 		" WHERE r.municipality_id = ?1 AND r.school_id IS NOT NULL"
 		" AND r.id = (SELECT id FROM roadmap x WHERE x.school_id = r.school_id"
 		"  ORDER BY x.year_to DESC, x.id DESC LIMIT 1)"

@@ -746,6 +746,18 @@ char *e2e_query(struct e2e *e, const char *fmt, ...)
 	return rows;
 }
 
+long long e2e_tally_drift(struct e2e *e)
+{
+	return e2e_count(e,
+		"WITH fresh AS (SELECT i.roadmap_id, o.due_on, o.status, count(*) AS n"
+		"  FROM occurrence o JOIN roadmap_item i ON i.id = o.item_id"
+		"  WHERE i.removed_at IS NULL GROUP BY 1, 2, 3)"
+		" SELECT (SELECT count(*) FROM (SELECT * FROM fresh EXCEPT SELECT * FROM roadmap_tally))"
+		" + (SELECT count(*) FROM (SELECT * FROM roadmap_tally EXCEPT SELECT * FROM fresh))"
+		" + (SELECT count(*) FROM roadmap r WHERE live_items <> (SELECT count(*) FROM roadmap_item i"
+		"    WHERE i.roadmap_id = r.id AND i.removed_at IS NULL))");
+}
+
 int e2e_exec(struct e2e *e, const char *fmt, ...)
 {
 	char path[128], *sql;

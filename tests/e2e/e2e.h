@@ -111,6 +111,10 @@ int e2e_login(struct e2e_browser *b, const char *login, const char *password, st
 long long e2e_count(struct e2e *e, const char *fmt, ...);
 char *e2e_query(struct e2e *e, const char *fmt, ...);
 
+/* Rows in which the triggers' roadmap_tally and live_items differ from counting the
+ * occurrences and items afresh: 0 when they agree, -1 on error. */
+long long e2e_tally_drift(struct e2e *e);
+
 /* Runs SQL (sqlite3_mprintf format) on the stack's database opened read-write, as
  * another program's data load would; returns 1 on success, else 0 after a "# " line. */
 int e2e_exec(struct e2e *e, const char *fmt, ...);

@@ -245,6 +245,7 @@ int main(void)
 	e2e_browser_free(school);
 	e2e_browser_free(coord);
 	e2e_browser_free(other);
+	ok(e2e_tally_drift(e) == 0, "the roadmap tallies kept by the triggers equal a fresh count");
 	e2e_stop(e);
 	return ok_done();
 }
