@@ -3,6 +3,7 @@
  * the request loop, and a deliberate shutdown on SIGTERM/SIGINT.
  * `kachestvo.fcgi --migrate` applies the migrations and exits.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
@@ -148,7 +149,28 @@ static int migrate_only(void)
 	return rc;
 }
 
-/* The data directory's tmp/ (uploads in progress) and files/ (stored documents). */
+/* Removes what a killed run left in tmp/: uploads it never stored. Nothing else
+ * writes there, and no request is running yet. */
+static void clean_tmp(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char path[1000];
+	int n = 0;
+
+	if (!d)
+		return;
+	while ((e = readdir(d)))
+		if (strncmp(e->d_name, "upload-", 7) == 0) {
+			snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+			n += unlink(path) == 0;
+		}
+	closedir(d);
+	if (n)
+		log_info("main", "removed %d unfinished uploads from %s", n, dir);
+}
+
+/* The data directory's tmp/ (uploads in progress, emptied) and files/ (stored documents). */
 static int ensure_dirs(void)
 {
 	static const char *const sub[] = { "tmp", "files" };
@@ -161,6 +183,8 @@ static int ensure_dirs(void)
 			return -1;
 		}
 	}
+	snprintf(path, sizeof path, "%s/tmp", cfg.data_dir);
+	clean_tmp(path);
 	return 0;
 }
 

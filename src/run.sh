@@ -1,7 +1,9 @@
 #!/bin/sh
 # run.sh: starts the portal in the foreground: nginx on 127.0.0.1:$PORT in front of the
 # FastCGI app, data in $DATA_DIR (created and seeded with the demo data on first start).
-# Ctrl-C or SIGTERM stops both. Environment: PORT (8080), DATA_DIR (var), APP (the binary),
+# Ctrl-C or SIGTERM stops both. The app is supervised: when it dies it is started again
+# (its pid is in $DATA_DIR/app.pid) while nginx answers «сервис временно недоступен».
+# Environment: PORT (8080), DATA_DIR (var), APP (the binary),
 # APP_WRAP (a command prefix for the app, e.g. valgrind; empty by default).
 # The first start also creates the demo accounts; their logins and passwords go to
 # $DATA_DIR/demo-accounts.txt (mode 0600).
@@ -41,28 +43,38 @@ sed -e "s|@ROOT@|$ROOT|g" -e "s|@DATA@|$DATA_DIR|g" -e "s|@PORT@|$PORT|g" \
 
 app_pid=
 nginx_pid=
+stopping=
 stop() {
 	trap - INT TERM EXIT
+	stopping=1
 	[ -n "$nginx_pid" ] && kill -QUIT "$nginx_pid" 2>/dev/null
 	[ -n "$app_pid" ] && kill -TERM "$app_pid" 2>/dev/null
 	wait 2>/dev/null || true
+	rm -f "$DATA_DIR/app.pid"
 	echo "Остановлено."
+	exit 0
 }
 trap stop INT TERM EXIT
 
-rm -f "$SOCK"
-$APP_WRAP "$APP" 2>>"$DATA_DIR/logs/app.log" &
-app_pid=$!
-i=0
-while [ ! -S "$SOCK" ]; do
-	i=$((i + 1))
-	if [ $i -gt 100 ] || ! kill -0 "$app_pid" 2>/dev/null; then
-		echo "run.sh: the app did not start; see $DATA_DIR/logs/app.log" >&2
-		tail -n 5 "$DATA_DIR/logs/app.log" >&2
-		exit 1
-	fi
-	sleep 0.05
-done
+# Starts the app and waits for its socket; returns 1 if it does not come up.
+start_app() {
+	rm -f "$SOCK"
+	$APP_WRAP "$APP" 2>>"$DATA_DIR/logs/app.log" &
+	app_pid=$!
+	echo "$app_pid" > "$DATA_DIR/app.pid"
+	i=0
+	while [ ! -S "$SOCK" ]; do
+		i=$((i + 1))
+		if [ $i -gt 100 ] || ! kill -0 "$app_pid" 2>/dev/null; then
+			echo "run.sh: the app did not start; see $DATA_DIR/logs/app.log" >&2
+			tail -n 5 "$DATA_DIR/logs/app.log" >&2
+			return 1
+		fi
+		sleep 0.05
+	done
+}
+
+start_app || exit 1
 nginx -e "$DATA_DIR/logs/nginx-error.log" -c "$DATA_DIR/nginx.conf" -p "$DATA_DIR" &
 nginx_pid=$!
 
@@ -74,4 +86,14 @@ else
 	echo "Демо-учётных записей нет; создать: KACHESTVO_DATA_DIR=$DATA_DIR $ADMIN demo-users $DEMO"
 fi
 echo "Остановить: Ctrl-C"
-wait "$app_pid" || true
+# The supervisor: an app that dies is started again (a crash loop is slowed to five tries a second).
+while :; do
+	rc=0
+	wait "$app_pid" || rc=$?
+	[ -n "$stopping" ] && break
+	echo "$(date -u +%Y-%m-%dT%H:%M:%SZ) ERR req=- mod=run msg=\"the app exited with status $rc: restarting\"" \
+		>>"$DATA_DIR/logs/app.log"
+	echo "run.sh: приложение завершилось (код $rc), перезапускаю" >&2
+	sleep 0.2
+	start_app || exit 1
+done
