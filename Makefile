@@ -65,7 +65,7 @@ LIBSRC = src/http.c \
 LIBCXX = src/tpl_bridge.cc
 
 UNIT   = arena http route vocab config db view tpl auth cache seed multipart admin deadline export roadmap_import indicator
-E2E    = pages hostile docs attacks roadmap roadmap-edit import indicators crash
+E2E    = pages hostile docs attacks roadmap roadmap-edit import indicators crash backup
 
 OBJ      = $(LIBSRC:src/%.c=build/%.o) $(LIBCXX:src/%.cc=build/%.o)
 SANOBJ   = $(LIBSRC:src/%.c=build/san/%.o) $(LIBCXX:src/%.cc=build/san/%.o)
@@ -95,11 +95,11 @@ build/san/kachestvo.fcgi: build/san/main.o $(SANOBJ)
 	$(CXX) $(SANFLAGS) -o $@ $^ $(LDLIBS)
 
 # The account-management command (src/admin.c) links the same library objects.
-cgi-bin/kachestvo-admin: build/admin.o build/admin_users.o build/admin_demo.o $(OBJ)
+cgi-bin/kachestvo-admin: build/admin.o build/admin_users.o build/admin_demo.o build/admin_backup.o $(OBJ)
 	@mkdir -p $(@D)
 	$(CXX) -o $@ $^ $(LDLIBS)
 
-build/san/kachestvo-admin: build/san/admin.o build/san/admin_users.o build/san/admin_demo.o $(SANOBJ)
+build/san/kachestvo-admin: build/san/admin.o build/san/admin_users.o build/san/admin_demo.o build/san/admin_backup.o $(SANOBJ)
 	$(CXX) $(SANFLAGS) -o $@ $^ $(LDLIBS)
 
 build/%.o: src/%.c src/*.h

@@ -1,9 +1,10 @@
 /*
- * admin.c: kachestvo-admin, the account-management command: main, the command
+ * admin.c: kachestvo-admin, the account and data command: main, the command
  * line (parsing and checking), dispatch and the shared error message. Works on
  * the portal's own database (same config, migrations applied first) beside the
  * running portal; no HTTP, no templates. No SQL and no account logic here: the
- * `user` commands are in admin_users.c, demo-users in admin_demo.c. Passwords
+ * `user` commands are in admin_users.c, demo-users in admin_demo.c, backup and
+ * restore in admin_backup.c. Passwords
  * come from the first line of stdin and never appear in arguments, logs or the audit.
  */
 #include <errno.h>
@@ -17,6 +18,7 @@
 #include <unistd.h>
 
 #include "admin.h"
+#include "admin_backup.h"
 #include "admin_demo.h"
 #include "admin_users.h"
 #include "arena.h"
@@ -38,17 +40,20 @@ static const char usage_text[] =
 	"       kachestvo-admin user enable LOGIN\n"
 	"       kachestvo-admin user list\n"
 	"       kachestvo-admin demo-users FILE\n"
+	"       kachestvo-admin backup DIR      (online: the portal keeps serving)\n"
+	"       kachestvo-admin restore DIR     (the portal must be stopped)\n"
 	"The password is the first line of standard input (8 to 256 bytes).\n"
 	"Scope: school needs --school; curator --municipality and/or --schools (one municipality);\n"
 	"coordinator --municipality; admin none. Settings as for the portal (KACHESTVO_DATA_DIR, ...).\n";
 
 enum cmd_kind {
-	CMD_HELP, CMD_ADD, CMD_ROLE, CMD_PASSWD, CMD_DISABLE, CMD_ENABLE, CMD_LIST, CMD_DEMO
+	CMD_HELP, CMD_ADD, CMD_ROLE, CMD_PASSWD, CMD_DISABLE, CMD_ENABLE, CMD_LIST, CMD_DEMO,
+	CMD_BACKUP, CMD_RESTORE
 };
 
 struct cmd {
 	enum cmd_kind kind;
-	const char *arg;            /* LOGIN or FILE */
+	const char *arg;            /* LOGIN, FILE or DIR */
 	struct new_user nu;         /* CMD_ADD, CMD_ROLE */
 };
 
@@ -246,6 +251,8 @@ static int parse(int argc, char **argv, struct cmd *c)
 {
 	static const struct { const char *name; enum cmd_kind kind; } user_cmds[] = {
 		{ "passwd", CMD_PASSWD }, { "disable", CMD_DISABLE }, { "enable", CMD_ENABLE },
+	}, file_cmds[] = {
+		{ "demo-users", CMD_DEMO }, { "backup", CMD_BACKUP }, { "restore", CMD_RESTORE },
 	};
 
 	memset(c, 0, sizeof *c);
@@ -253,11 +260,12 @@ static int parse(int argc, char **argv, struct cmd *c)
 		c->kind = CMD_HELP;
 		return 0;
 	}
-	if (argc == 3 && strcmp(argv[1], "demo-users") == 0) {
-		c->kind = CMD_DEMO;
-		c->arg = argv[2];
-		return 0;
-	}
+	for (size_t i = 0; argc == 3 && i < sizeof file_cmds / sizeof file_cmds[0]; i++)
+		if (strcmp(argv[1], file_cmds[i].name) == 0) {
+			c->kind = file_cmds[i].kind;
+			c->arg = argv[2];
+			return 0;
+		}
 	if (argc < 3 || strcmp(argv[1], "user") != 0) {
 		fputs(usage_text, stderr);
 		return -1;
@@ -327,6 +335,10 @@ static int run(struct ctx *x, const struct cmd *c)
 		return admin_users_list(x);
 	case CMD_DEMO:
 		return admin_demo_users(x, c->arg);
+	case CMD_BACKUP:
+		return admin_backup(x, c->arg);
+	case CMD_RESTORE:
+		return admin_restore(x, c->arg);
 	default:
 		return EXIT_USAGE;
 	}

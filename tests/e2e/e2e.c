@@ -170,22 +170,20 @@ static void spawn_run_sh(const struct e2e *e)
 	_exit(127);
 }
 
-struct e2e *e2e_start(void)
-{
-	return e2e_start_env(NULL);
-}
-
-struct e2e *e2e_start_env(const char *const *env)
+/* Starts run.sh with `env` on data dir `dir`, or on a new temp dir when `dir` is NULL. */
+static struct e2e *start(const char *const *env, const char *dir)
 {
 	struct e2e *e = calloc(1, sizeof *e);
 	struct e2e_resp r;
 
-	if (!e)
+	if (!e || (dir && strlen(dir) >= sizeof e->dir)) {
+		free(e);
 		return NULL;
+	}
 	e->env = env;
 	curl_global_init(CURL_GLOBAL_DEFAULT);
-	strcpy(e->dir, "/tmp/kachestvo-e2e-XXXXXX");
-	if ((e->port = free_port()) < 0 || !mkdtemp(e->dir) || !(e->curl = curl_easy_init())) {
+	strcpy(e->dir, dir ? dir : "/tmp/kachestvo-e2e-XXXXXX");
+	if ((e->port = free_port()) < 0 || (!dir && !mkdtemp(e->dir)) || !(e->curl = curl_easy_init())) {
 		printf("# e2e: no port, temp dir or curl handle: %s\n", strerror(errno));
 		free(e);
 		return NULL;
@@ -216,6 +214,21 @@ struct e2e *e2e_start_env(const char *const *env)
 	print_logs(e);
 	cleanup(e);
 	return NULL;
+}
+
+struct e2e *e2e_start(void)
+{
+	return start(NULL, NULL);
+}
+
+struct e2e *e2e_start_env(const char *const *env)
+{
+	return start(env, NULL);
+}
+
+struct e2e *e2e_start_in(const char *dir)
+{
+	return start(NULL, dir);
 }
 
 static size_t collect(char *data, size_t size, size_t n, void *arg)

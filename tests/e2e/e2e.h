@@ -24,6 +24,9 @@ struct e2e *e2e_start(void);
 /* e2e_start() with extra "NAME=value" settings for run.sh and the app; env is NULL-terminated. */
 struct e2e *e2e_start_env(const char *const *env);
 
+/* The same on an existing data dir (e.g. a restored backup), removed by e2e_finish(). */
+struct e2e *e2e_start_in(const char *dir);
+
 /* DATA_DIR of the running stack (portal.db, files/, tmp/, demo-accounts.txt). */
 const char *e2e_data_dir(const struct e2e *e);
 
