@@ -56,7 +56,8 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-# Starts the app and waits for its socket; returns 1 if it does not come up.
+# Starts the app and waits for its socket (30 s: valgrind on a busy machine is slow);
+# returns 1 if it does not come up.
 start_app() {
 	rm -f "$SOCK"
 	$APP_WRAP "$APP" 2>>"$DATA_DIR/logs/app.log" &
@@ -65,7 +66,7 @@ start_app() {
 	i=0
 	while [ ! -S "$SOCK" ]; do
 		i=$((i + 1))
-		if [ $i -gt 100 ] || ! kill -0 "$app_pid" 2>/dev/null; then
+		if [ $i -gt 600 ] || ! kill -0 "$app_pid" 2>/dev/null; then
 			echo "run.sh: the app did not start; see $DATA_DIR/logs/app.log" >&2
 			tail -n 5 "$DATA_DIR/logs/app.log" >&2
 			return 1
