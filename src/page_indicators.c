@@ -118,19 +118,30 @@ static void chart_fill(struct tpl_dict *row, const struct indicator_grid *g, siz
 	}
 }
 
+/* The grid and a page of template `tpl` titled «<title> — <municipality>» under the
+ * municipality's crumb. Returns 0, or the status to answer. */
+static int grid_page(struct req *rq, struct indicator_grid *g, struct page *p, const char *tpl,
+		     const char *title)
+{
+	int rc;
+
+	if ((rc = grid_load(rq, g)) != 0)
+		return rc;
+	if (render_start(rq, p, tpl, arena_printf(rq->arena, "%s — %s", title, rq->muni->name)) != 0)
+		return 500;
+	render_crumb(p, arena_printf(rq->arena, "/%s/", rq->muni->slug), rq->muni->name);
+	tpl_set_str(p->body, "MUNI", rq->muni->slug);
+	return 0;
+}
+
 int indicators_page(struct req *rq, struct resp *rs)
 {
 	struct indicator_grid g;
 	struct page p;
 	int rc;
 
-	if ((rc = grid_load(rq, &g)) != 0)
+	if ((rc = grid_page(rq, &g, &p, "indicators.tpl", "Показатели программы")) != 0)
 		return rc;
-	if (render_start(rq, &p, "indicators.tpl",
-			 arena_printf(rq->arena, "Показатели программы — %s", rq->muni->name)) != 0)
-		return 500;
-	render_crumb(&p, arena_printf(rq->arena, "/%s/", rq->muni->slug), rq->muni->name);
-	tpl_set_str(p.body, "MUNI", rq->muni->slug);
 	tpl_set_int(p.body, "COLS", (long long)g.nyears + 2);
 	tpl_show(p.body, g.nind == 0 ? "NONE" : "SOME");
 	size_t last = latest_year(&g);
@@ -255,14 +266,9 @@ static int facts_form(struct req *rq, struct resp *rs, int year, const char *bad
 	struct page p;
 	int rc;
 
-	if ((rc = grid_load(rq, &g)) != 0)
+	if ((rc = grid_page(rq, &g, &p, "indicator_facts.tpl", "Фактические значения показателей")) != 0)
 		return rc;
-	if (render_start(rq, &p, "indicator_facts.tpl",
-			 arena_printf(rq->arena, "Фактические значения показателей — %s", rq->muni->name)) != 0)
-		return 500;
-	render_crumb(&p, arena_printf(rq->arena, "/%s/", rq->muni->slug), rq->muni->name);
 	render_crumb(&p, arena_printf(rq->arena, "/%s/indicators/", rq->muni->slug), "Показатели программы");
-	tpl_set_str(p.body, "MUNI", rq->muni->slug);
 	tpl_set_str(p.body, "CSRF", rq->csrf);
 	tpl_set_int(p.body, "YEAR", year);
 	for (size_t y = 0; y < g.nyears; y++) {
