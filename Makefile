@@ -34,6 +34,11 @@ LIBSRC = src/http.c \
          src/page_roadmap_schools.c \
          src/page_roadmap_edit.c \
          src/page_common.c \
+         src/page_dash.c \
+         src/dash.c \
+         src/dash_views.c \
+         src/dash_results.c \
+         src/chart.c \
          src/cache.c \
          src/actors.c \
          src/view.c \
@@ -47,6 +52,7 @@ LIBSRC = src/http.c \
          src/db_municipality.c \
          src/db_school.c \
          src/db_result.c \
+         src/db_dash.c \
          src/db_roadmap.c \
          src/db_document.c \
          src/db_occurrence.c \

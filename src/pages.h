@@ -53,6 +53,12 @@ int item_move_page(struct req *rq, struct resp *rs);       /* page_roadmap_edit.
 int item_remove_page(struct req *rq, struct resp *rs);     /* page_roadmap_edit.c */
 int item_restore_page(struct req *rq, struct resp *rs);    /* page_roadmap_edit.c */
 int item_removed_page(struct req *rq, struct resp *rs);    /* page_roadmap_edit.c */
+int dashboard_page(struct req *rq, struct resp *rs);              /* page_dash.c */
+int dashboard_csv_page(struct req *rq, struct resp *rs);          /* page_dash.c */
+int dashboard_xlsx_page(struct req *rq, struct resp *rs);         /* page_dash.c */
+int dashboard_region_page(struct req *rq, struct resp *rs);       /* page_dash.c */
+int dashboard_region_csv_page(struct req *rq, struct resp *rs);   /* page_dash.c */
+int dashboard_region_xlsx_page(struct req *rq, struct resp *rs);  /* page_dash.c */
 /* Non-zero when the user may edit the URL's municipal roadmap: its coordinator
  * or the region's admin (page_roadmap_edit.c). */
 int roadmap_editor(const struct req *rq);
