@@ -67,8 +67,8 @@ LIBSRC = src/http.c \
          src/log.c
 LIBCXX = src/tpl_bridge.cc
 
-UNIT   = arena http route vocab config db view tpl auth cache seed multipart admin deadline export roadmap_import
-E2E    = pages hostile docs attacks roadmap roadmap-edit import
+UNIT   = arena http route vocab config db view tpl auth cache seed multipart admin deadline export roadmap_import chart
+E2E    = pages hostile docs attacks roadmap roadmap-edit import dashboard
 
 OBJ      = $(LIBSRC:src/%.c=build/%.o) $(LIBCXX:src/%.cc=build/%.o)
 SANOBJ   = $(LIBSRC:src/%.c=build/san/%.o) $(LIBCXX:src/%.cc=build/san/%.o)
