@@ -199,23 +199,40 @@ static bool read_results(struct req *rq, struct dash *d, bool filters)
 }
 
 /* The schools in the programme of the year (and the programme and school
- * filters), in the order of d->schools. */
+ * filters), in the order of d->schools, with their programmes that year. */
 static int select_set(struct arena *a, struct dash *d)
 {
-	if (!(d->set = arena_alloc(a, (d->nschools ? d->nschools : 1) * sizeof *d->set)))
+	unsigned *in = arena_alloc(a, (d->nschools + 1) * sizeof *in);
+	size_t lo, hi;
+
+	if (!in || !(d->set = arena_alloc(a, (d->nschools + 1) * sizeof *d->set)) ||
+	    !(d->progs = arena_alloc(a, (d->nschools + 1) * sizeof *d->progs)))
 		return -1;
+	memset(in, 0, (d->nschools + 1) * sizeof *in);
+	for (size_t k = 0; k < d->nms; k++) {   /* d->schools is ordered by id */
+		const struct membership *m = &d->ms[k];
+		size_t p = VOCAB_FIND(programme_v, m->programme);
+
+		if (m->year != d->f.year || p == PROG__MAX)
+			continue;
+		for (lo = 0, hi = d->nschools; lo < hi;) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (d->schools[mid].id < m->school_id)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < d->nschools && d->schools[lo].id == m->school_id)
+			in[lo] |= 1u << p;
+	}
 	d->nset = 0;
 	for (size_t i = 0; i < d->nschools; i++) {
-		const struct school *s = &d->schools[i];
-		bool in = false;
-
-		if (d->f.school && strcmp(d->f.school, s->slug) != 0)
+		if (!in[i] || (d->f.school && strcmp(d->f.school, d->schools[i].slug) != 0) ||
+		    (d->f.programme && !(in[i] & 1u << VOCAB_FIND(programme_v, d->f.programme))))
 			continue;
-		for (size_t k = 0; k < d->nms && !in; k++)
-			in = d->ms[k].school_id == s->id && d->ms[k].year == d->f.year &&
-			     (!d->f.programme || strcmp(d->ms[k].programme, d->f.programme) == 0);
-		if (in)
-			d->set[d->nset++] = s;
+		d->progs[d->nset] = in[i];
+		d->set[d->nset++] = &d->schools[i];
 	}
 	return 0;
 }

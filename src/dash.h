@@ -99,6 +99,7 @@ struct dash {
 	struct school *schools;         /* in the user's scope */
 	size_t nschools;
 	const struct school **set;      /* of those, in the programme of the year (and filters) */
+	unsigned *progs;                /* per set row: its programmes that year, 1 << PROG_x */
 	size_t nset;
 	struct membership *ms;          /* the municipality's memberships, newest year first */
 	size_t nms;

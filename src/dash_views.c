@@ -20,21 +20,6 @@
 #include "vocab.h"
 #include "worker.h"
 
-/* The programmes (bit set of 1 << PROG_x) school `id` is in during the filter's year. */
-static unsigned programmes_of(const struct dash *d, int64_t id)
-{
-	unsigned progs = 0;
-
-	for (size_t k = 0; k < d->nms; k++)
-		if (d->ms[k].school_id == id && d->ms[k].year == d->f.year) {
-			size_t p = VOCAB_FIND(programme_v, d->ms[k].programme);
-
-			if (p < PROG__MAX)
-				progs |= 1u << p;
-		}
-	return progs;
-}
-
 /* The versions of school `id` (d->docs is ordered by school). */
 static const struct document *docs_of(const struct dash *d, int64_t id, size_t *n)
 {
@@ -67,26 +52,26 @@ static void sum_row(struct dash_table *t, const char *label, const char *value)
 /* Counts of the set's schools by programme and category into rows of `t`. */
 static void sum_programmes(struct arena *a, const struct dash *d, struct dash_table *t)
 {
-	for (size_t p = 0; p < PROG__MAX; p++) {
-		int by_cat[CAT__MAX + 1] = { 0 }, all = 0;
+	int all[PROG__MAX] = { 0 }, by_cat[PROG__MAX][CAT__MAX] = { { 0 } };
 
-		for (size_t i = 0; i < d->nset; i++)
-			for (size_t k = 0; k < d->nms; k++) {
-				const struct membership *m = &d->ms[k];
+	for (size_t k = 0; k < d->nms; k++) {
+		const struct membership *m = &d->ms[k];
+		size_t p = VOCAB_FIND(programme_v, m->programme), c;
 
-				if (m->school_id != d->set[i]->id || m->year != d->f.year ||
-				    strcmp(m->programme, programme_v[p].code) != 0)
-					continue;
-				all++;
-				by_cat[m->category ? VOCAB_FIND(category_v, m->category) : CAT__MAX]++;
-			}
-		if (all == 0)
+		if (m->year != d->f.year || p == PROG__MAX || dash_set_row(d, m->school_id) == d->nset)
 			continue;
-		sum_row(t, programme_v[p].label, arena_printf(a, "%d", all));
+		all[p]++;
+		if ((c = VOCAB_FIND(category_v, m->category)) < CAT__MAX)
+			by_cat[p][c]++;
+	}
+	for (size_t p = 0; p < PROG__MAX; p++) {
+		if (all[p] == 0)
+			continue;
+		sum_row(t, programme_v[p].label, arena_printf(a, "%d", all[p]));
 		for (size_t c = 0; c < CAT__MAX; c++)
-			if (by_cat[c])
+			if (by_cat[p][c])
 				sum_row(t, arena_printf(a, "%s: %s", programme_v[p].label, category_v[c].label),
-					arena_printf(a, "%d", by_cat[c]));
+					arena_printf(a, "%d", by_cat[p][c]));
 	}
 }
 
@@ -94,7 +79,7 @@ static void sum_programmes(struct arena *a, const struct dash *d, struct dash_ta
 static void sum_documents(const struct dash *d, struct dash_summary *s)
 {
 	for (size_t i = 0; i < d->nset; i++) {
-		unsigned progs = programmes_of(d, d->set[i]->id);
+		unsigned progs = d->progs[i];
 		size_t n;
 		const struct document *docs = docs_of(d, d->set[i]->id, &n);
 
@@ -143,7 +128,7 @@ int dash_summary_view(struct req *rq, struct dash *d)
 	if (db_dash_overdue(db, rq->arena, &scope, DASH_OVERDUE_MAX, &d->overdue, &d->noverdue,
 			    &s->overdue) != DB_OK)
 		return 500;
-	sum_row(t, dash_text_v[DASH_OVERDUE], arena_printf(rq->arena, "%d", s->overdue));
+	sum_row(t, dash_text_v[DASH_H_OVERDUE], arena_printf(rq->arena, "%d", s->overdue));
 	/* ПОКАЗАТЕЛИ: the lead adds «показатели: выполнено из всего» (issue 6, indicators) here. */
 	t->total = (int)t->nrows;
 	return 0;
@@ -152,14 +137,13 @@ int dash_summary_view(struct req *rq, struct dash *d)
 int dash_matrix_view(struct req *rq, struct dash *d)
 {
 	struct dash_table *t = &d->t[DV_MATRIX];
-	unsigned all = 0, *progs = arena_alloc(rq->arena, (d->nset + 1) * sizeof *progs);
+	const unsigned *progs = d->progs;
+	unsigned all = 0;
 	size_t types[DT__MAX], ntypes = 0;
 	const char *m = d->muni->slug;
 
-	if (!progs)
-		return 500;
 	for (size_t i = 0; i < d->nset; i++)
-		all |= progs[i] = programmes_of(d, d->set[i]->id);
+		all |= progs[i];
 	for (size_t ty = 0; ty < DT__MAX; ty++)
 		if (doc_type_required_for[ty] & all)
 			types[ntypes++] = ty;
@@ -264,12 +248,16 @@ int dash_progress_view(struct req *rq, struct dash *d)
 	t->heads[2] = dash_text_v[DASH_ITEMS];
 	for (size_t c = 0; c < NMETRIC; c++)
 		t->heads[3 + c] = dash_text_v[metric_heads[c]];
-	for (size_t i = 0; i < n; i++) {
-		size_t k = 0;
+	for (size_t i = 0, k = 0; i < n; i++) {   /* both ordered by school id */
+		size_t from = k;
 
 		while (k < d->nschools && strcmp(d->schools[k].slug, p[i].school_slug) != 0)
 			k++;
-		if (k == d->nschools || (d->f.school && strcmp(d->f.school, p[i].school_slug) != 0))
+		if (k == d->nschools) {   /* not in the user's scope */
+			k = from;
+			continue;
+		}
+		if (d->f.school && strcmp(d->f.school, p[i].school_slug) != 0)
 			continue;
 		*dash_cell(t, rows, 0) = (struct dash_cell){ p[i].school_name,
 			arena_printf(rq->arena, "/%s/schools/%s/roadmap/", d->muni->slug, p[i].school_slug),

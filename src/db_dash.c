@@ -152,16 +152,17 @@ int db_dash_min_group(struct db *db, int64_t muni_id, int *out)
 	return DB_OK;
 }
 
-/* The overdue occurrences of the latest roadmap of the municipality and of each school. */
+/* The overdue occurrences of the latest roadmap of the municipality and of each
+ * school: the roadmaps first, so the latest-period test runs once per roadmap. */
 #define OVERDUE_FROM \
-	" FROM occurrence o JOIN roadmap_item i ON i.id = o.item_id" \
-	" JOIN roadmap r ON r.id = i.roadmap_id LEFT JOIN school s ON s.id = r.school_id" \
-	" WHERE r.municipality_id = ?1 AND i.removed_at IS NULL AND o.status <> 'confirmed'" \
-	" AND o.due_on < ?2" \
-	" AND (?3 = 0 OR r.school_id IN (SELECT school_id FROM curator_school WHERE user_id = ?3))" \
-	" AND (?4 = 0 OR r.school_id = ?4)" \
-	" AND r.id = (SELECT x.id FROM roadmap x WHERE x.municipality_id = r.municipality_id" \
-	"  AND x.school_id IS r.school_id ORDER BY x.year_to DESC, x.id DESC LIMIT 1)"
+	" FROM (SELECT r.id, r.school_id FROM roadmap r WHERE r.municipality_id = ?1" \
+	"  AND (?3 = 0 OR r.school_id IN (SELECT school_id FROM curator_school WHERE user_id = ?3))" \
+	"  AND (?4 = 0 OR r.school_id = ?4)" \
+	"  AND r.id = (SELECT x.id FROM roadmap x WHERE x.municipality_id = ?1" \
+	"   AND x.school_id IS r.school_id ORDER BY x.year_to DESC, x.id DESC LIMIT 1)) r" \
+	" JOIN roadmap_item i ON i.roadmap_id = r.id JOIN occurrence o ON o.item_id = i.id" \
+	" LEFT JOIN school s ON s.id = r.school_id" \
+	" WHERE i.removed_at IS NULL AND o.status <> 'confirmed' AND o.due_on < ?2"
 
 static void overdue_row(struct arena *a, sqlite3_stmt *st, void *item)
 {
@@ -176,6 +177,7 @@ static void overdue_row(struct arena *a, sqlite3_stmt *st, void *item)
 	o->responsible = db_text(a, st, 6);
 	o->assignees = db_text(a, st, 7);
 	o->school_label = db_text(a, st, 8);
+	o->total = sqlite3_column_int(st, 9);
 }
 
 static int bind_scope(sqlite3_stmt *st, const struct dash_scope *s)
@@ -189,24 +191,19 @@ static int bind_scope(sqlite3_stmt *st, const struct dash_scope *s)
 int db_dash_overdue(struct db *db, struct arena *a, const struct dash_scope *s, int limit,
 		    struct dash_overdue **out, size_t *n, int *total)
 {
-	sqlite3_stmt *count = db_stmt(db, STMT_DASH_OVERDUE_COUNT, "SELECT count(*)" OVERDUE_FROM);
 	sqlite3_stmt *st = db_stmt(db, STMT_DASH_OVERDUE,
 		"SELECT i.id, coalesce(r.school_id, 0), o.due_on, o.label, i.number, i.measure,"
 		" i.responsible, (SELECT group_concat(u.name, ', ') FROM item_assignee ia"
-		"  JOIN user u ON u.id = ia.user_id WHERE ia.item_id = i.id), s.label"
+		"  JOIN user u ON u.id = ia.user_id WHERE ia.item_id = i.id), s.label,"
+		" count(*) OVER ()"   /* all of them, though only `limit` rows come back */
 		OVERDUE_FROM " ORDER BY o.due_on, r.school_id IS NOT NULL, r.school_id, i.seq LIMIT ?5");
-	int step;
+	int rc;
 
-	if (bind_scope(count, s) != DB_OK)
-		return DB_ERR;
-	step = sqlite3_step(count);
-	*total = step == SQLITE_ROW ? sqlite3_column_int(count, 0) : 0;
-	db_done(count);
-	if (step != SQLITE_ROW) {
-		db_log_err(db, "dash_overdue");
-		return DB_ERR;
-	}
+	*total = 0;
 	if (bind_scope(st, s) != DB_OK || sqlite3_bind_int(st, 5, limit) != SQLITE_OK)
 		return DB_ERR;
-	return db_collect(db, a, st, sizeof **out, overdue_row, (void **)out, n);
+	rc = db_collect(db, a, st, sizeof **out, overdue_row, (void **)out, n);
+	if (rc == DB_OK && *n > 0)
+		*total = (*out)[0].total;
+	return rc;
 }

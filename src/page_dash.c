@@ -5,6 +5,7 @@
  * roll-up with one row per municipality. Every load computes afresh: nothing
  * here is cached, so a change shows on the next page load.
  */
+#include <math.h>
 #include <string.h>
 
 #include "arena.h"
@@ -254,7 +255,7 @@ static int dash_prepare(struct req *rq, struct resp *rs, struct dash *d)
 static const enum dash_text view_heading[DV__MAX] = {
 	[DV_SUMMARY] = DASH_SUMMARY, [DV_MATRIX] = DASH_H_MATRIX, [DV_RISKS] = DASH_H_RISKS,
 	[DV_RESULTS] = DASH_H_RESULTS, [DV_TREND] = DASH_TREND, [DV_PROGRESS] = DASH_H_PROGRESS,
-	[DV_TASKS] = DASH_H_TASKS, [DV_OVERDUE] = DASH_OVERDUE, [DV_REGION] = DASH_REGION,
+	[DV_TASKS] = DASH_H_TASKS, [DV_OVERDUE] = DASH_H_OVERDUE, [DV_REGION] = DASH_REGION,
 };
 
 int dashboard_page(struct req *rq, struct resp *rs)
@@ -339,9 +340,11 @@ static int region_table(struct req *rq, struct dash_table *t)
 	enum { NCOLS = sizeof heads / sizeof heads[0] };
 	struct municipality *m;
 	size_t n;
+	double *share;
 
 	if (db_municipality_list(&rq->w->db, rq->arena, &m, &n) != DB_OK ||
-	    dash_table_init(rq->arena, t, DV_REGION, dash_text_v[DASH_REGION], NCOLS, n) != 0)
+	    dash_table_init(rq->arena, t, DV_REGION, dash_text_v[DASH_REGION_CAPTION], NCOLS, n) != 0 ||
+	    !(share = arena_alloc(rq->arena, (n + 1) * sizeof *share)))
 		return 500;
 	for (size_t c = 0; c < NCOLS; c++)
 		t->heads[c] = dash_text_v[heads[c]];
@@ -359,8 +362,9 @@ static int region_table(struct req *rq, struct dash_table *t)
 		dash_cell(t, i, 3)->text = s->has_roadmap ? view_share(rq->arena, s->metric.confirmed, s->metric.due)
 							  : dash_text_v[DASH_NONE];
 		dash_cell(t, i, 4)->text = arena_printf(rq->arena, "%d", s->overdue);
+		share[i] = s->has_roadmap && s->metric.due ? 100.0 * s->metric.confirmed / s->metric.due : (double)NAN;
 	}
-	return 0;
+	return dash_chart_add(rq->arena, t, 3, share, 100) == 0 ? 0 : 500;
 }
 
 int dashboard_region_page(struct req *rq, struct resp *rs)

@@ -268,8 +268,9 @@ const char *const dash_text_v[DASH__MAX] = {
 	"Результаты по годам",                                   /* DASH_TREND */
 	"Исполнение дорожных карт школ",                         /* DASH_PROGRESS */
 	"Муниципальная дорожная карта по задачам",               /* DASH_TASKS */
-	"Просроченные мероприятия",                              /* DASH_OVERDUE */
+	"Просроченные мероприятия и ответственные",              /* DASH_OVERDUE */
 	"Муниципалитеты",                                        /* DASH_REGION */
+	"Муниципалитеты: школы в программе, документы, дорожная карта, просрочки", /* DASH_REGION_CAPTION */
 	"Школа",                                                 /* DASH_SCHOOL */
 	"Показатель",                                            /* DASH_MEASURE */
 	"Значение",                                              /* DASH_VALUE */
@@ -303,6 +304,7 @@ const char *const dash_text_v[DASH__MAX] = {
 	"класс",                                                 /* DASH_GRADE */
 	"все",                                                   /* DASH_ALL */
 	"Документы",                                             /* DASH_H_MATRIX */
+	"Просроченные мероприятия",                              /* DASH_H_OVERDUE */
 	"Риски",                                                 /* DASH_H_RISKS */
 	"Результаты",                                            /* DASH_H_RESULTS */
 	"Дорожные карты школ",                                   /* DASH_H_PROGRESS */

@@ -10,7 +10,7 @@
 </figure>{{/CHART}}
 {{#EMPTY}}<p>Для выбранных фильтров данных нет.</p>{{/EMPTY}}
 {{#CUT}}<p>Показаны первые {{SHOWN}} из {{TOTAL}}, самые давние.</p>{{/CUT}}
-<div class="scroll" tabindex="0" role="region" aria-labelledby="t-{{VIEW}}">
+<section class="scroll" tabindex="0" aria-labelledby="t-{{VIEW}}">
 <table class="dash">
 <caption id="t-{{VIEW}}">{{CAPTION}}</caption>
 <thead><tr>{{#HEAD}}<th scope="col">{{TEXT}}</th>{{/HEAD}}</tr></thead>
@@ -18,6 +18,6 @@
 {{#ROW}}<tr>{{#CELL}}{{#TH}}<th scope="row">{{/TH}}{{#TD}}<td>{{/TD}}{{#LINK}}<a href="{{HREF}}"{{#CLS}} class="{{CLASS}}"{{/CLS}}>{{TEXT}}</a>{{/LINK}}{{#PLAIN}}{{#CLS}}<span class="{{CLASS}}">{{/CLS}}{{TEXT}}{{#CLS}}</span>{{/CLS}}{{/PLAIN}}{{#SPARK}}<svg class="spark" role="img" aria-label="{{TEXT}}" viewBox="0 0 {{W}} {{H}}" width="{{W}}" height="{{H}}"><polyline points="{{POINTS}}"></polyline>{{#PT}}<circle cx="{{X}}" cy="{{Y}}" r="2.5"></circle>{{/PT}}</svg><span class="spark-text">{{TEXT}}</span>{{/SPARK}}{{#TH}}</th>{{/TH}}{{#TD}}</td>{{/TD}}{{/CELL}}</tr>
 {{/ROW}}</tbody>
 </table>
-</div>
+</section>
 <p class="exports">Скачать таблицу: <a href="{{BASE}}{{VIEW}}.csv{{#QUERY}}?{{Q}}{{/QUERY}}">CSV</a> · <a href="{{BASE}}{{VIEW}}.xlsx{{#QUERY}}?{{Q}}{{/QUERY}}">XLSX</a></p>
 </section>
