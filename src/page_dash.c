@@ -15,7 +15,6 @@
 #include "db_dash.h"
 #include "db_municipality.h"
 #include "db_school.h"
-#include "db_user.h"
 #include "export.h"
 #include "http.h"
 #include "page_common.h"
