@@ -35,6 +35,11 @@ LIBSRC = src/http.c \
          src/page_roadmap_edit.c \
          src/page_indicators.c \
          src/page_common.c \
+         src/page_dash.c \
+         src/dash.c \
+         src/dash_views.c \
+         src/dash_results.c \
+         src/chart.c \
          src/cache.c \
          src/actors.c \
          src/view.c \
@@ -50,6 +55,7 @@ LIBSRC = src/http.c \
          src/db_result.c \
          src/db_indicator.c \
          src/indicator.c \
+         src/db_dash.c \
          src/db_roadmap.c \
          src/db_document.c \
          src/db_occurrence.c \
@@ -64,8 +70,9 @@ LIBSRC = src/http.c \
          src/log.c
 LIBCXX = src/tpl_bridge.cc
 
-UNIT   = arena http route vocab config db view tpl auth cache seed multipart admin deadline export roadmap_import indicator
-E2E    = pages hostile docs attacks roadmap roadmap-edit import indicators crash backup
+UNIT   = arena http route vocab config db view tpl auth cache seed multipart admin deadline export roadmap_import \
+         indicator chart
+E2E    = pages hostile docs attacks roadmap roadmap-edit import indicators dashboard crash backup
 
 OBJ      = $(LIBSRC:src/%.c=build/%.o) $(LIBCXX:src/%.cc=build/%.o)
 SANOBJ   = $(LIBSRC:src/%.c=build/san/%.o) $(LIBCXX:src/%.cc=build/san/%.o)

@@ -91,6 +91,25 @@ int page_message(struct req *rq, struct resp *rs, int status, enum msg message)
 	return status;
 }
 
+size_t page_doc_status(const struct document *docs, size_t ndocs, size_t type, int64_t *id)
+{
+	size_t status = DOC_MISSING;
+
+	*id = 0;
+	for (size_t i = 0; i < ndocs; i++) {
+		size_t st = VOCAB_FIND(doc_status_v, docs[i].status);
+
+		if (strcmp(docs[i].type, doc_type_v[type].code) != 0 || st == DOC__MAX ||
+		    status == DOC_PUBLISHED)
+			continue;
+		if (st == DOC_PUBLISHED || docs[i].id > *id) {
+			status = st;
+			*id = docs[i].id;
+		}
+	}
+	return status;
+}
+
 void page_required_docs(struct tpl_dict *body, const struct membership *ms, size_t nms,
 			const struct document *docs, size_t ndocs, bool public)
 {
@@ -106,20 +125,8 @@ void page_required_docs(struct tpl_dict *body, const struct membership *ms, size
 	for (size_t t = 0; t < DT__MAX; t++) {
 		if (!(doc_type_required_for[t] & progs))
 			continue;
-		size_t status = DOC_MISSING;
-		int64_t newest = 0;
-
-		for (size_t i = 0; i < ndocs; i++) {
-			size_t st = VOCAB_FIND(doc_status_v, docs[i].status);
-
-			if (strcmp(docs[i].type, doc_type_v[t].code) != 0 || st == DOC__MAX ||
-			    status == DOC_PUBLISHED)
-				continue;
-			if (st == DOC_PUBLISHED || docs[i].id > newest) {
-				status = st;
-				newest = docs[i].id;
-			}
-		}
+		int64_t id;
+		size_t status = page_doc_status(docs, ndocs, t, &id);
 		struct tpl_dict *d = tpl_section_add(body, "DOC");
 
 		tpl_set_str(d, "TYPE", doc_type_v[t].label);

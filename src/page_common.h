@@ -54,6 +54,11 @@ struct document;
 void page_required_docs(struct tpl_dict *body, const struct membership *ms, size_t nms,
 			const struct document *docs, size_t ndocs, bool public);
 
+/* The status (doc_status_v index) of a school's document type `type` (doc_type_v
+ * index) among its versions `docs`: the published version's, else the newest
+ * version's, else DOC_MISSING; *id is that version (0 when missing). */
+size_t page_doc_status(const struct document *docs, size_t ndocs, size_t type, int64_t *id);
+
 /* Fills one audit log line: when, who, from where, what, status change, comment. */
 void page_audit_row(struct req *rq, struct tpl_dict *d, const struct audit_row *r);
 

@@ -149,6 +149,8 @@ int cabinet_page(struct req *rq, struct resp *rs)
 		tpl_set_int(d, "QUEUE", (long long)nqueue);
 		if (u->municipality_slug)
 			tpl_section_str(d, "MUNI", "SLUG", u->municipality_slug);
+		else
+			tpl_show(d, "REGION");
 	}
 	return render_finish(rq, rs, &p);
 }

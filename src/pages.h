@@ -58,6 +58,12 @@ int indicators_csv_page(struct req *rq, struct resp *rs);        /* page_indicat
 int indicators_xlsx_page(struct req *rq, struct resp *rs);       /* page_indicators.c */
 int indicator_facts_page(struct req *rq, struct resp *rs);       /* page_indicators.c */
 int indicator_fact_post_page(struct req *rq, struct resp *rs);   /* page_indicators.c */
+int dashboard_page(struct req *rq, struct resp *rs);              /* page_dash.c */
+int dashboard_csv_page(struct req *rq, struct resp *rs);          /* page_dash.c */
+int dashboard_xlsx_page(struct req *rq, struct resp *rs);         /* page_dash.c */
+int dashboard_region_page(struct req *rq, struct resp *rs);       /* page_dash.c */
+int dashboard_region_csv_page(struct req *rq, struct resp *rs);   /* page_dash.c */
+int dashboard_region_xlsx_page(struct req *rq, struct resp *rs);  /* page_dash.c */
 /* Non-zero when the user may edit the URL's municipal roadmap: its coordinator
  * or the region's admin (page_roadmap_edit.c). */
 int roadmap_editor(const struct req *rq);

@@ -259,6 +259,70 @@ const char *const msg_v[MSG__MAX] = {
 	"Документ уже в другом состоянии: обновите страницу.",      /* MSG_STALE */
 };
 
+const char *const dash_text_v[DASH__MAX] = {
+	"Панель координатора",                                   /* DASH_TITLE */
+	"Панель координатора: муниципалитеты области",           /* DASH_REGION_TITLE */
+	"Сводка",                                                /* DASH_SUMMARY */
+	"Документы школ: что требуется и в каком состоянии",     /* DASH_MATRIX */
+	"Карта рисков: рисковые направления и их значимость",   /* DASH_RISKS */
+	"Результаты школ рядом с «Город» и «Область»",           /* DASH_RESULTS */
+	"Результаты по годам",                                   /* DASH_TREND */
+	"Исполнение дорожных карт школ",                         /* DASH_PROGRESS */
+	"Муниципальная дорожная карта по задачам",               /* DASH_TASKS */
+	"Просроченные мероприятия и ответственные",              /* DASH_OVERDUE */
+	"Муниципалитеты",                                        /* DASH_REGION */
+	"Муниципалитеты: школы в программе, документы, дорожная карта, просрочки", /* DASH_REGION_CAPTION */
+	"Школа",                                                 /* DASH_SCHOOL */
+	"Показатель",                                            /* DASH_MEASURE */
+	"Значение",                                              /* DASH_VALUE */
+	"Участников",                                            /* DASH_N */
+	"Дорожная карта",                                        /* DASH_ROADMAP */
+	"Мероприятий",                                           /* DASH_ITEMS */
+	"Срок наступил",                                         /* DASH_DUE */
+	"Подтверждено",                                          /* DASH_CONFIRMED */
+	"Ждёт подтверждения",                                    /* DASH_DONE */
+	"Просрочено",                                            /* DASH_OVERDUE_N */
+	"Доля, %",                                               /* DASH_SHARE */
+	"Задача",                                                /* DASH_TASK */
+	"Срок",                                                  /* DASH_DUE_ON */
+	"№",                                                     /* DASH_NUMBER */
+	"Мероприятие",                                           /* DASH_ITEM */
+	"Ответственные",                                         /* DASH_RESPONSIBLE */
+	"Динамика",                                              /* DASH_DYNAMICS */
+	"Муниципалитет",                                         /* DASH_MUNI */
+	"Школ в программе",                                      /* DASH_IN_PROGRAMME */
+	"Документы: принято из требуемых",                       /* DASH_DOCS_ACCEPTED */
+	"Ключевой показатель дорожной карты, %",                 /* DASH_KEY_METRIC */
+	"данных недостаточно",                                   /* DASH_SMALL_GROUP */
+	"не указано",                                            /* DASH_N_UNKNOWN */
+	"не требуется",                                          /* DASH_NOT_REQUIRED */
+	"—",                                                     /* DASH_NONE */
+	"Муниципальная дорожная карта",                          /* DASH_MUNI_ROADMAP */
+	"из",                                                    /* DASH_OF */
+	"нет данных",                                            /* DASH_NO_DATA */
+	"Неверное значение фильтра",                             /* DASH_BAD_FILTER */
+	"отмечено",                                              /* DASH_MARKED: a risk without significance */
+	"класс",                                                 /* DASH_GRADE */
+	"все",                                                   /* DASH_ALL */
+	"Документы",                                             /* DASH_H_MATRIX */
+	"Просроченные мероприятия",                              /* DASH_H_OVERDUE */
+	"Риски",                                                 /* DASH_H_RISKS */
+	"Результаты",                                            /* DASH_H_RESULTS */
+	"Дорожные карты школ",                                   /* DASH_H_PROGRESS */
+	"Задачи муниципальной дорожной карты",                   /* DASH_H_TASKS */
+};
+
+const struct vocab dash_param_v[DP__MAX] = {
+	{ "year",        "Год" },               /* DP_YEAR */
+	{ "programme",   "Программа" },         /* DP_PROGRAMME */
+	{ "school",      "Школа" },             /* DP_SCHOOL */
+	{ "procedure",   "Процедура" },         /* DP_PROCEDURE */
+	{ "subject",     "Предмет" },           /* DP_SUBJECT */
+	{ "grade",       "Класс" },             /* DP_GRADE */
+	{ "result_year", "Год результатов" },   /* DP_RESULT_YEAR */
+	{ "metric",      "Показатель" },        /* DP_METRIC */
+};
+
 const char *msg_for_status(int status)
 {
 	switch (status) {

@@ -102,6 +102,27 @@ enum msg {
 };
 extern const char *const msg_v[MSG__MAX];
 
+/* The coordinator's dashboard: headings, column heads and cell texts C must name. */
+enum dash_text {
+	DASH_TITLE, DASH_REGION_TITLE, DASH_SUMMARY, DASH_MATRIX, DASH_RISKS, DASH_RESULTS, DASH_TREND,
+	DASH_PROGRESS, DASH_TASKS, DASH_OVERDUE, DASH_REGION, DASH_REGION_CAPTION,
+	DASH_SCHOOL, DASH_MEASURE, DASH_VALUE, DASH_N, DASH_ROADMAP, DASH_ITEMS, DASH_DUE,
+	DASH_CONFIRMED, DASH_DONE, DASH_OVERDUE_N, DASH_SHARE, DASH_TASK, DASH_DUE_ON, DASH_NUMBER,
+	DASH_ITEM, DASH_RESPONSIBLE, DASH_DYNAMICS, DASH_MUNI, DASH_IN_PROGRAMME, DASH_DOCS_ACCEPTED,
+	DASH_KEY_METRIC, DASH_SMALL_GROUP, DASH_N_UNKNOWN, DASH_NOT_REQUIRED, DASH_NONE,
+	DASH_MUNI_ROADMAP, DASH_OF, DASH_NO_DATA, DASH_BAD_FILTER, DASH_MARKED,
+	DASH_GRADE, DASH_ALL, DASH_H_MATRIX, DASH_H_OVERDUE, DASH_H_RISKS, DASH_H_RESULTS, DASH_H_PROGRESS, DASH_H_TASKS,
+	DASH__MAX
+};
+extern const char *const dash_text_v[DASH__MAX];
+
+/* The dashboard's GET parameters, {name, Russian name for the 400 message}. */
+enum dash_param {
+	DP_YEAR, DP_PROGRAMME, DP_SCHOOL, DP_PROCEDURE, DP_SUBJECT, DP_GRADE, DP_RESULT_YEAR, DP_METRIC,
+	DP__MAX
+};
+extern const struct vocab dash_param_v[DP__MAX];
+
 /* The message for an HTTP error status (MSG_E500 for unknown codes). */
 const char *msg_for_status(int status);
 

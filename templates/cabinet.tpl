@@ -12,7 +12,9 @@
 {{#STAFF}}
 <ul class="actions">
 <li><a href="/review/">Документы на проверке: {{QUEUE}}</a></li>
-{{#MUNI}}<li><a href="/{{SLUG}}/">Страница муниципалитета</a></li>
+{{#REGION}}<li><a href="/dashboard/">Панель координатора: все муниципалитеты</a></li>{{/REGION}}
+{{#MUNI}}<li><a href="/{{SLUG}}/dashboard/">Панель координатора: сводка, документы, риски, результаты, сроки</a></li>
+<li><a href="/{{SLUG}}/">Страница муниципалитета</a></li>
 <li><a href="/my/">Мои мероприятия: сроки дорожной карты</a></li>
 <li><a href="/{{SLUG}}/roadmap/unparsed/">Нераспознанные сроки дорожной карты</a></li>{{/MUNI}}
 </ul>

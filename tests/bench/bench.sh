@@ -20,6 +20,10 @@
 # bench-1000, the municipal summary of school roadmaps at bench-100 and bench-1000; each
 # page's req/s against the ust-ilimsk school page (school or school-fresh) and the growth of
 # the fresh summary's time per request from 100 to 1,000 schools (target <= 10: linear).
+# The coordinator's dashboard (issue 6), signed in as the region administrator (a session
+# cookie, so never the page cache): at ust-ilimsk, bench-100 and bench-1000 (generate.sql
+# gives those lists, risks and results), each against school-fresh, and its growth from 100
+# to 1,000 schools (target <= 10: linear).
 # Saves the table as DATA_DIR/bench.csv, copied to build/bench/bench.csv.
 # Environment: BENCH_PORT (18089), BENCH_DURATION (10s), BENCH_WARMUP (2s), BENCH_THREADS (2),
 # BENCH_CONNS (32), BENCH_MIN_REQS (100000), BENCH_UPLOAD=0 (skip the upload),
@@ -161,6 +165,28 @@ EOF
 "$HELLO" "$DATA/hello.sock" >"$DATA/hello.log" 2>&1 &
 hello_pid=$!
 
+# The value of the hidden _csrf field in the form after the line matching $1 (a regex).
+csrf_after() {
+	awk -v start="$1" '$0 ~ start { on = 1 }
+		on && match($0, /name="_csrf" value="[^"]*"/) {
+			v = substr($0, RSTART, RLENGTH); sub(/^name="_csrf" value="/, "", v); sub(/"$/, "", v)
+			print v; exit }'
+}
+
+# Signs in as $1 (password from demo-accounts.txt) into cookie jar $2; on failure prints
+# why and returns 1.
+bench_login() {
+	pass=$(awk -F '\t' -v l="$1" '$1 == l { print $2; exit }' "$DATA/demo-accounts.txt" 2>/dev/null)
+	[ -n "$pass" ] || { echo "no $1 in demo-accounts.txt"; return 1; }
+	token=$(curl -s -c "$2" -b "$2" --max-time 5 "$BASE/login" | csrf_after '<form' || true)
+	[ -n "$token" ] || { echo "no _csrf on GET /login"; return 1; }
+	code=$(curl -s -o /dev/null -w '%{http_code}' -c "$2" -b "$2" --max-time 10 \
+		--data-urlencode "_csrf=$token" --data-urlencode "login=$1" \
+		--data-urlencode "password=$pass" "$BASE/login" || true)
+	[ "$code" = 303 ] && grep -q '[[:space:]]sid[[:space:]]' "$2" ||
+		{ echo "POST /login: HTTP $code, no sid cookie"; return 1; }
+}
+
 export KACHESTVO_UPLOAD_MAX_MB=$UPLOAD_MB
 # Starts src/run.sh in its own process group and waits for /healthz.
 start_stack() {
@@ -199,6 +225,13 @@ if [ "$SCALE" = 1 ]; then
 fi
 start_stack
 [ -S "$DATA/hello.sock" ] && kill -0 "$hello_pid" 2>/dev/null || die "hello did not start"
+# The dashboards need a session: the region administrator may open every municipality's.
+DASH_COOKIE=
+if why=$(bench_login admin "$DATA/dash-cookies.txt"); then
+	DASH_COOKIE="Cookie: sid=$(awk '$6 == "sid" { print $7 }' "$DATA/dash-cookies.txt")"
+else
+	echo "# dashboards: $why (their targets are skipped)"
+fi
 
 app_pid=$(pgrep -P "$run_pgid" -x kachestvo.fcgi | head -n 1 || true)
 [ -n "$app_pid" ] || die "cannot find the kachestvo.fcgi process under run.sh ($run_pgid)"
@@ -228,7 +261,8 @@ hello=/__bench/hello
 school=/ust-ilimsk/schools/sosh-7/
 school-fresh=/ust-ilimsk/schools/sosh-7/
 municipality=/ust-ilimsk/
-roadmap=/ust-ilimsk/roadmap/"
+roadmap=/ust-ilimsk/roadmap/
+dash=/ust-ilimsk/dashboard/"
 # Roadmaps at scale: shorter runs, each anonymous and fresh.
 SCALE_TARGETS="school1k-roadmap=/bench-1000/schools/school-1/roadmap/
 school1k-roadmap-fresh=/bench-1000/schools/school-1/roadmap/
@@ -237,7 +271,9 @@ summary-100-fresh=/bench-100/roadmap/schools/
 summary-1k=/bench-1000/roadmap/schools/
 summary-1k-fresh=/bench-1000/roadmap/schools/
 school1k=/bench-1000/schools/school-1/
-school1k-fresh=/bench-1000/schools/school-1/"
+school1k-fresh=/bench-1000/schools/school-1/
+dash-100=/bench-100/dashboard/
+dash-1k=/bench-1000/dashboard/"
 
 CSV=$DATA/bench.csv
 echo "name,url,req_per_s,p50_ms,p99_ms,requests,errors,fcgi_cpu_us_per_req" >"$CSV"
@@ -260,6 +296,10 @@ for url in $SCALE_URLS; do
 	wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d1s --timeout "$SCALE_TIMEOUT" -H "Cache-Control: no-cache" \
 		"$BASE$url" >/dev/null 2>&1 </dev/null || true
 done
+for url in /ust-ilimsk/dashboard/ ${SCALE_URLS:+/bench-100/dashboard/ /bench-1000/dashboard/}; do
+	[ -n "$DASH_COOKIE" ] && wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d1s --timeout "$SCALE_TIMEOUT" \
+		-H "$DASH_COOKIE" "$BASE$url" >/dev/null 2>&1 </dev/null || true
+done
 drain
 rss_warm=$(rss "$app_pid" VmRSS)
 rss_trace=" all-pages-warm-up $rss_warm/$(rss "$app_pid" VmHWM)"
@@ -270,8 +310,10 @@ rss_trace=" all-pages-warm-up $rss_warm/$(rss "$app_pid" VmHWM)"
 measure() {
 	name=$1 url=$2 dur=$3 wup=$4 tmo=${5:-}
 	drain
+	auth=
+	case $name in dash*) auth=$DASH_COOKIE ;; esac   # logged in: rendered on every request
 	# One probe first: a wrong status skips the target; a timeout is noted and measured anyway.
-	code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 3 "$BASE$url" || true)
+	code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 3 ${auth:+-H "$auth"} "$BASE$url" || true)
 	[ "$code" = 000 ] && echo "# $name: the probe request timed out (3 s); measuring anyway"
 	if [ "$code" != 200 ] && [ "$code" != 000 ]; then
 		printf '%-22s %-37s %s\n' "$name" "$url" "skipped: HTTP $code"
@@ -286,7 +328,7 @@ measure() {
 	fresh=
 	case $name in *-fresh) fresh="Cache-Control: no-cache" ;; esac
 	warm=$(wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d"$wup" ${tmo:+--timeout "$tmo"} -s "$DATA/report.lua" \
-		${fresh:+-H "$fresh"} "$BASE$url" </dev/null 2>&1 | grep '^RESULT ' || true)
+		${fresh:+-H "$fresh"} ${auth:+-H "$auth"} "$BASE$url" </dev/null 2>&1 | grep '^RESULT ' || true)
 	[ "$cpu_pid" = "$app_pid" ] && app_reqs=$((app_reqs + $(result_reqs "$warm")))
 	drain
 	t0=$( [ -n "$cpu_pid" ] && ticks "$cpu_pid" || echo 0)
@@ -297,7 +339,7 @@ measure() {
 		perf_pid=$!
 	fi
 	line=$(wrk -t"$WRK_THREADS" -c"$WRK_CONNS" -d"$dur" ${tmo:+--timeout "$tmo"} -s "$DATA/report.lua" \
-		${fresh:+-H "$fresh"} "$BASE$url" </dev/null 2>&1 | grep '^RESULT ' || true)
+		${fresh:+-H "$fresh"} ${auth:+-H "$auth"} "$BASE$url" </dev/null 2>&1 | grep '^RESULT ' || true)
 	t1=$( [ -n "$cpu_pid" ] && ticks "$cpu_pid" || echo 0)
 	if [ -n "$perf_pid" ]; then
 		wait "$perf_pid" || true
@@ -406,33 +448,38 @@ if [ "$SCALE" = 1 ]; then
 	echo "roadmaps at scale: req/s of each page / req/s of the ust-ilimsk school page in this run"
 	echo "  (anonymous rows against school, -fresh rows against school-fresh; below 1 is slower):"
 	for name in school1k-roadmap school1k-roadmap-fresh summary-100 summary-100-fresh \
-		summary-1k summary-1k-fresh school1k school1k-fresh; do
-		case $name in *-fresh) base=school-fresh ;; *) base=school ;; esac
+		summary-1k summary-1k-fresh school1k school1k-fresh dash dash-100 dash-1k; do
+		case $name in *-fresh | dash*) base=school-fresh ;; *) base=school ;; esac
 		r=$(ratio_g "$(field "$name" 3)" "$(field "$base" 3)")
 		note=
 		[ -z "$(field "$name" 3)" ] && note="   ($(field "$name" 7))"
 		printf '  %-22s / %-12s = %s%s\n' "$name" "$base" "$r" "$note"
 		echo "ratio_${name}_${base},,$r,,,,," >>"$CSV"
 	done
-	# Time per request of the fresh summary, 1,000 schools against 100: by throughput
-	# (1/req/s, the verdict), by the median latency and by the app's CPU per request.
-	g_rps=$(ratio_g "$(field summary-100-fresh 3)" "$(field summary-1k-fresh 3)")
-	g_p50=$(ratio_g "$(field summary-1k-fresh 4)" "$(field summary-100-fresh 4)")
-	g_cpu=$(ratio_g "$(field summary-1k-fresh 8)" "$(field summary-100-fresh 8)")
-	g_verdict=$(awk -v g="$g_rps" 'BEGIN { if (g == "n/a") print "n/a: a summary target is missing";
-		else if (g + 0 <= 10) print "met"; else print "NOT met" }')
-	echo "growth of the fresh summary /{m}/roadmap/schools/ from 100 to 1,000 schools:" \
-		"time per request (1/req/s) x$g_rps (≤ 10 (linear or better): $g_verdict);" \
-		"p50 x$g_p50; app CPU per request x$g_cpu"
+	# Growth of a page's time per request from 100 schools (row $1) to 1,000 (row $2): by
+	# throughput (1/req/s, the verdict), by the median latency and by the app's CPU per
+	# request; $3 names the page, $4 its CSV rows growth_$4_*.
+	growth() {
+		g_rps=$(ratio_g "$(field "$1" 3)" "$(field "$2" 3)")
+		g_p50=$(ratio_g "$(field "$2" 4)" "$(field "$1" 4)")
+		g_cpu=$(ratio_g "$(field "$2" 8)" "$(field "$1" 8)")
+		g_verdict=$(awk -v g="$g_rps" -v t="$1" 'BEGIN { if (g == "n/a") print "n/a: a target is missing (" t ")";
+			else if (g + 0 <= 10) print "met"; else print "NOT met" }')
+		echo "growth of $3 from 100 to 1,000 schools:" \
+			"time per request (1/req/s) x$g_rps (≤ 10 (linear or better): $g_verdict);" \
+			"p50 x$g_p50; app CPU per request x$g_cpu"
+		{
+			echo "growth_${4}_1k_100_time_per_req,,$g_rps,,,,,"
+			echo "growth_${4}_1k_100_p50,,$g_p50,,,,,"
+			echo "growth_${4}_1k_100_cpu,,$g_cpu,,,,,"
+			echo "growth_${4}_verdict,,$g_verdict,,,,,"
+		} >>"$CSV"
+	}
+	growth summary-100-fresh summary-1k-fresh "the fresh summary /{m}/roadmap/schools/" summary_fresh
+	growth dash-100 dash-1k "the dashboard /{m}/dashboard/ (signed in, never cached)" dash
 	g_anon=$(ratio_g "$(field summary-100 3)" "$(field summary-1k 3)")
 	echo "growth of the summary as visitors get it (page cache), same: time per request x$g_anon"
-	{
-		echo "growth_summary_1k_100_time_per_req,,$g_anon,,,,,"
-		echo "growth_summary_fresh_1k_100_time_per_req,,$g_rps,,,,,"
-		echo "growth_summary_fresh_1k_100_p50,,$g_p50,,,,,"
-		echo "growth_summary_fresh_1k_100_cpu,,$g_cpu,,,,,"
-		echo "growth_summary_fresh_verdict,,$g_verdict,,,,,"
-	} >>"$CSV"
+	echo "growth_summary_1k_100_time_per_req,,$g_anon,,,,," >>"$CSV"
 fi
 
 # ---- A 1 GiB upload as the demo school administrator ----
@@ -445,26 +492,10 @@ upload_fail() {
 		tail -n 5 "$DATA/logs/app.log"
 	fi
 }
-# The value of the hidden _csrf field in the form after the line matching $1 (a regex).
-csrf_after() {
-	awk -v start="$1" '$0 ~ start { on = 1 }
-		on && match($0, /name="_csrf" value="[^"]*"/) {
-			v = substr($0, RSTART, RLENGTH); sub(/^name="_csrf" value="/, "", v); sub(/"$/, "", v)
-			print v; exit }'
-}
-
 upload() {
 	jar=$DATA/bench-cookies.txt
 	big=$DATA/big.pdf
-	pass=$(awk -F '\t' -v l="$UPLOAD_LOGIN" '$1 == l { print $2; exit }' "$DATA/demo-accounts.txt" 2>/dev/null)
-	[ -n "$pass" ] || { upload_fail "no $UPLOAD_LOGIN in demo-accounts.txt"; return; }
-	token=$(curl -s -c "$jar" -b "$jar" --max-time 5 "$BASE/login" | csrf_after '<form' || true)
-	[ -n "$token" ] || { upload_fail "no _csrf on GET /login"; return; }
-	code=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" --max-time 10 \
-		--data-urlencode "_csrf=$token" --data-urlencode "login=$UPLOAD_LOGIN" \
-		--data-urlencode "password=$pass" "$BASE/login" || true)
-	[ "$code" = 303 ] && grep -q '[[:space:]]sid[[:space:]]' "$jar" ||
-		{ upload_fail "POST /login: HTTP $code, no sid cookie"; return; }
+	why=$(bench_login "$UPLOAD_LOGIN" "$jar") || { upload_fail "$why"; return; }
 	token=$(curl -s -b "$jar" --max-time 5 "$BASE$UPLOAD_SCHOOL/docs/" |
 		csrf_after 'enctype="multipart/form-data"' || true)
 	[ -n "$token" ] || { upload_fail "no upload form with _csrf on GET $UPLOAD_SCHOOL/docs/"; return; }

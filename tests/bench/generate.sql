@@ -6,7 +6,8 @@
 --   gen_item(k, measure, planned_result, deadline_text, responsible)
 --                                ust-ilimsk's roadmap rows with a deadline, in seed order
 -- Idempotent per range: the municipality row is added once; schools lo..hi each get a
--- roadmap (school_id set, 2022–2022) with 4 tasks and 60 items. deadline_kind stays NULL:
+-- roadmap (school_id set, 2022–2022) with 4 tasks and 60 items, and the dashboard's data
+-- (2022 lists, risk directions, ОГЭ results; see below). deadline_kind stays NULL:
 -- the app schedules the items into occurrences at its next start (or --migrate).
 PRAGMA foreign_keys = ON;
 BEGIN;
@@ -74,6 +75,50 @@ JOIN j
 JOIN roadmap_task t ON t.roadmap_id = rm.roadmap_id AND t.seq = (j.j - 1) / 15 + 1
 JOIN gen_item i ON i.k = (rm.k * 60 + j.j - 1) % (SELECT count(*) FROM gen_item) + 1
 ORDER BY rm.k, j.j;
+
+-- The dashboard's data: every school in ШНОР for 2022 (category cycling), every 3rd also
+-- in «500+»; two risk directions each (the seed's catalogue), significance cycling; ОГЭ
+-- mathematics 2019 and 2021 (success and quality) per school, every 7th with 8
+-- participants (a small group), and the «Город»/«Область» rows.
+INSERT INTO membership (school_id, year, programme, category, source)
+SELECT s.id, 2022, 'shnor', CASE g.k % 3 WHEN 0 THEN 'basic' WHEN 1 THEN 'moderate' ELSE 'severe' END,
+       'bench:tests/bench/generate.sql'
+FROM gen_k g, gen_param p JOIN municipality m ON m.slug = p.slug
+JOIN school s ON s.municipality_id = m.id AND s.slug = 'school-' || g.k
+UNION ALL
+SELECT s.id, 2022, '500plus', NULL, 'bench:tests/bench/generate.sql'
+FROM gen_k g, gen_param p JOIN municipality m ON m.slug = p.slug
+JOIN school s ON s.municipality_id = m.id AND s.slug = 'school-' || g.k
+WHERE g.k % 3 = 0;
+
+CREATE TEMP TABLE gen_risk AS
+SELECT row_number() OVER (ORDER BY id) - 1 AS j, id FROM risk WHERE catalogue = 'direction';
+INSERT INTO school_risk (school_id, year, risk_id, significance, seq, source)
+SELECT s.id, 2022, r.id, CASE (g.k + d.d) % 3 WHEN 0 THEN 'high' WHEN 1 THEN 'medium' ELSE 'low' END,
+       d.d + 1, 'bench:tests/bench/generate.sql'
+FROM gen_k g, gen_param p JOIN municipality m ON m.slug = p.slug
+JOIN school s ON s.municipality_id = m.id AND s.slug = 'school-' || g.k
+JOIN (SELECT 0 AS d UNION ALL SELECT 1) d
+JOIN gen_risk r ON r.j = (g.k + d.d * 3) % (SELECT count(*) FROM gen_risk);
+DROP TABLE gen_risk;
+
+INSERT INTO result (municipality_id, scope, school_id, procedure, subject, grade, year, metric,
+		    value, raw, n_participants, source)
+SELECT m.id, 'school', s.id, 'oge', 'Математика', 9, y.y, x.metric, x.base + (g.k * 7 + y.y) % 35,
+       x.base + (g.k * 7 + y.y) % 35, CASE WHEN g.k % 7 = 0 THEN 8 ELSE 20 + g.k % 30 END,
+       'bench:tests/bench/generate.sql'
+FROM gen_k g, gen_param p JOIN municipality m ON m.slug = p.slug
+JOIN school s ON s.municipality_id = m.id AND s.slug = 'school-' || g.k
+JOIN (SELECT 2019 AS y UNION ALL SELECT 2021) y
+JOIN (SELECT 'pass' AS metric, 60 AS base UNION ALL SELECT 'quality', 20) x
+UNION ALL
+SELECT m.id, sc.scope, NULL, 'oge', 'Математика', 9, y.y, x.metric, x.base + 15, x.base + 15, NULL,
+       'bench:tests/bench/generate.sql'
+FROM gen_param p JOIN municipality m ON m.slug = p.slug
+JOIN (SELECT 'city' AS scope UNION ALL SELECT 'region') sc
+JOIN (SELECT 2019 AS y UNION ALL SELECT 2021) y
+JOIN (SELECT 'pass' AS metric, 60 AS base UNION ALL SELECT 'quality', 20) x
+WHERE p.lo = 1;
 
 DROP TABLE gen_rm;
 DROP TABLE gen_k;

@@ -9,6 +9,8 @@
 // with a comment; the same checks run on the login page (also with a wrong password), both
 // cabinets, the queue, the documents page (refused upload; returned, new-version form open;
 // print; vi), the version page, the journal and the school page as its admin sees it.
+// Last the coordinator's dashboard (also filtered and in the vi version) and the region's
+// roll-up: the same checks, and every chart (svg) has a text alternative and its data table.
 // Run from the repository root: node tests/browser/browser.mjs
 // Prints "ok N - what" / "not ok N - what" and exits 1 if any check failed. Environment:
 // APP (the binary run.sh starts), CHROMIUM (default /usr/bin/chromium).
@@ -683,6 +685,73 @@ async function insiderFlow(browser, stack) {
 	}
 }
 
+/* ---------- the coordinator's dashboard and the region's roll-up ---------- */
+
+const COORD_LOGIN = "coord-ust-ilimsk";
+const ADMIN_LOGIN = "admin";
+const DASH_PATH = "/ust-ilimsk/dashboard/";
+
+// Every chart (svg) has a text alternative and a data table in its own section.
+async function chartsHaveTables(page, what) {
+	const bad = await page.evaluate(() => [...document.querySelectorAll("main svg")].flatMap((svg, i) => {
+		const named = svg.getAttribute("role") === "img" &&
+			(svg.getAttribute("aria-label") || svg.getAttribute("aria-labelledby") || svg.querySelector("title"));
+		const section = svg.closest("section");
+		const table = section && section.querySelector("table");
+		return named && table ? [] : [`svg ${i}: ${named ? "" : "no text alternative "}${table ? "" : "no data table"}`];
+	}));
+	const n = await page.locator("main svg").count();
+	ok(n > 0 && bad.length === 0, `${what}: every chart (${n} svg) has a text alternative and its data table`, bad);
+}
+
+async function dashboardFlow(browser, stack) {
+	const base = stack.base;
+	const accounts = demoAccounts(stack.dataDir);
+	const page = (path_) => (pg) => pg.goto(base + path_, { waitUntil: "load" });
+	for (const [login, pages] of [
+		[COORD_LOGIN, [
+			{ name: "dashboard", path: DASH_PATH },
+			{ name: "dashboard-filtered", what: `${DASH_PATH} (filtered)`,
+				path: `${DASH_PATH}?programme=500plus&procedure=grade10` },
+		]],
+		[ADMIN_LOGIN, [{ name: "dashboard-region", path: "/dashboard/" }]],
+	]) {
+		const reader = await readerContexts(browser);
+		try {
+			const lp = await reader.desktop.newPage();
+			const res = await logIn(lp, base, login, accounts.get(login));
+			if (!ok(res && res.status() === 200, `dashboard: ${login} logs in`, `now at ${lp.url()}`))
+				throw null;
+			await lp.close();
+			await reader.sync();
+			for (const p of pages)
+				await checkState(reader.desktop, reader.phone, {
+					...p, status: 200, phone: true, open: page(p.path),
+					after: (pg) => chartsHaveTables(pg, p.what || p.path),
+				}, stack);
+			if (login === COORD_LOGIN) {
+				const vp = await reader.desktop.newPage();
+				await vp.goto(base + DASH_PATH, { waitUntil: "load" });
+				await clickAndWait(vp, vp.getByRole("link", { name: VI_ON_NAME }).first());
+				await vp.close();
+				await reader.sync();
+				await checkState(reader.desktop, reader.phone, {
+					name: "vi-dashboard", what: `vi ${DASH_PATH}`, status: 200, open: page(DASH_PATH),
+					after: async (pg) => {
+						ok((await viState(pg)).dom, `vi ${DASH_PATH}: the page is in the visually-impaired version`);
+						const shown = await pg.locator("main .spark-text").first().isVisible();
+						ok(shown, `vi ${DASH_PATH}: the trend lines' text is shown in place of the hidden svg`);
+					},
+				}, stack);
+			}
+		} catch (e) {
+			if (e !== null) ok(false, `dashboard: ${login}'s pages`, e.message.split("\n").slice(0, 4));
+		} finally {
+			await reader.close();
+		}
+	}
+}
+
 /* ---------- main ---------- */
 
 async function main() {
@@ -738,6 +807,7 @@ async function main() {
 		await phone.close();
 		await viBehaviour(browser, stack.base);
 		await insiderFlow(browser, stack);
+		await dashboardFlow(browser, stack);
 	} catch (e) {
 		if (e !== null) ok(false, "browser tier runs to the end", e.stack || e.message);
 	} finally {
