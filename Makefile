@@ -39,6 +39,7 @@ LIBSRC = src/http.c \
          src/view.c \
          src/vocab.c \
          src/deadline.c \
+         src/ri_read.c \
          src/roadmap_import.c \
          src/ri_text.c \
          src/ri_xlsx.c \
