@@ -41,6 +41,7 @@ LIBSRC = src/http.c \
          src/deadline.c \
          src/ri_read.c \
          src/roadmap_import.c \
+         src/res_import.c \
          src/ri_text.c \
          src/ri_xlsx.c \
          src/export.c \
@@ -62,7 +63,7 @@ LIBSRC = src/http.c \
          src/log.c
 LIBCXX = src/tpl_bridge.cc
 
-UNIT   = arena http route vocab config db view tpl auth cache seed multipart admin deadline export roadmap_import
+UNIT   = arena http route vocab config db view tpl auth cache seed multipart admin deadline export roadmap_import res_import
 E2E    = pages hostile docs attacks roadmap roadmap-edit import
 
 OBJ      = $(LIBSRC:src/%.c=build/%.o) $(LIBCXX:src/%.cc=build/%.o)

@@ -18,6 +18,20 @@
 #include "ri_xlsx.h"
 
 /* ri_detail() and ri_detail_line(): the error_detail of a failed read; after only with a line. */
+/* ri_failure_message(): the detail between before and after; NULL rows take the plain text. */
+static const struct {
+	const char *before, *after;
+} failure_msg[RI__MAX] = {
+	{ NULL, NULL },                                                       /* RI_OK */
+	{ "Файл не в кодировке UTF-8 (похоже на ",
+	  "): сохраните его как «CSV UTF-8»" },                              /* RI_ENCODING */
+	{ "В файле не найден столбец «",
+	  "»: первой строкой таблицы должны идти заголовки столбцов" },      /* RI_COLUMNS */
+	{ "Файл не принят: ", "" },                                          /* RI_TOO_MANY */
+	{ NULL, NULL },                                                       /* RI_EMPTY */
+	{ "Файл не удалось прочитать: ", "" },                               /* RI_FORMAT */
+};
+
 /* Text around a line number: «before» line «after». */
 static const struct {
 	const char *before, *after;
@@ -270,4 +284,13 @@ int ri_format_from_mime(const char *mime, const char *name)
 	if (strncmp(mime, "text/", 5) == 0 || strcmp(mime, "application/csv") == 0)
 		return RI_CSV;
 	return -1;
+}
+
+const char *ri_failure_message(struct arena *a, enum ri_error e, const char *detail, const char *plain)
+{
+	const char *m = NULL;
+
+	if (detail && (unsigned)e < RI__MAX && failure_msg[e].before)
+		m = arena_printf(a, "%s%s%s", failure_msg[e].before, detail, failure_msg[e].after);
+	return m ? m : plain;
 }

@@ -6,6 +6,8 @@
 #ifndef RI_READ_H
 #define RI_READ_H
 
+struct arena;
+
 enum ri_format { RI_TSV, RI_CSV, RI_XLSX };
 
 /* Whether the whole file can be read; anything but RI_OK means no rows. */
@@ -31,5 +33,12 @@ enum {
  * *.tsv or *.tab or typed text/tab-separated-values, RI_CSV for other text; -1 otherwise.
  */
 int ri_format_from_mime(const char *mime, const char *name);
+
+/*
+ * The message for a failed read with its `detail` worked in: «Файл не в кодировке UTF-8
+ * (похоже на Windows-1251): сохраните его как «CSV UTF-8»», «В файле не найден столбец
+ * «…»: …». In arena `a`; the importer's `plain` text when there is no detail (or no room).
+ */
+const char *ri_failure_message(struct arena *a, enum ri_error e, const char *detail, const char *plain);
 
 #endif

@@ -27,11 +27,6 @@ enum {
 
 /* ---- Messages ---- */
 
-/* Text around a value: «before» value «after». */
-struct around {
-	const char *before, *after;
-};
-
 /* ri_error_message(); the RI__MAX row stands for any unknown value. */
 static const char *const error_msg[RI__MAX + 1] = {
 	"Файл прочитан",                                                                /* RI_OK */
@@ -41,18 +36,6 @@ static const char *const error_msg[RI__MAX + 1] = {
 	"В файле нет ни одного мероприятия",                                            /* RI_EMPTY */
 	"Файл не удалось прочитать как таблицу XLSX, CSV или TSV",                      /* RI_FORMAT */
 	"Файл не удалось прочитать",                                                    /* RI__MAX */
-};
-
-/* ri_result_message(): the detail between before and after; NULL rows take error_msg[]. */
-static const struct around result_msg[RI__MAX] = {
-	{ NULL, NULL },                                                       /* RI_OK */
-	{ "Файл не в кодировке UTF-8 (похоже на ",
-	  "): сохраните его как «CSV UTF-8»" },                              /* RI_ENCODING */
-	{ "В файле не найден столбец «",
-	  "»: первой строкой таблицы должны идти заголовки столбцов" },      /* RI_COLUMNS */
-	{ "Файл не принят: ", "" },                                          /* RI_TOO_MANY */
-	{ NULL, NULL },                                                       /* RI_EMPTY */
-	{ "Файл не удалось прочитать: ", "" },                               /* RI_FORMAT */
 };
 
 /* ri_row_error_message(); the RIE__MAX row stands for any unknown value. */
@@ -395,11 +378,5 @@ const char *ri_row_error_message(enum ri_row_error e)
 
 const char *ri_result_message(struct arena *a, const struct ri_result *r)
 {
-	const char *m = NULL, *d = r->error_detail;
-
-	if (!d)
-		return ri_error_message(r->error);
-	if ((unsigned)r->error < RI__MAX && result_msg[r->error].before)
-		m = arena_printf(a, "%s%s%s", result_msg[r->error].before, d, result_msg[r->error].after);
-	return m ? m : ri_error_message(r->error);
+	return ri_failure_message(a, r->error, r->error_detail, ri_error_message(r->error));
 }
