@@ -31,6 +31,7 @@ LIBSRC = src/http.c \
          src/page_review.c \
          src/page_items.c \
          src/page_import.c \
+         src/page_results_import.c \
          src/page_roadmap_schools.c \
          src/page_roadmap_edit.c \
          src/page_common.c \
@@ -42,6 +43,7 @@ LIBSRC = src/http.c \
          src/ri_read.c \
          src/roadmap_import.c \
          src/res_import.c \
+         src/db_result_import.c \
          src/ri_text.c \
          src/ri_xlsx.c \
          src/export.c \
@@ -64,7 +66,7 @@ LIBSRC = src/http.c \
 LIBCXX = src/tpl_bridge.cc
 
 UNIT   = arena http route vocab config db view tpl auth cache seed multipart admin deadline export roadmap_import res_import
-E2E    = pages hostile docs attacks roadmap roadmap-edit import
+E2E    = pages hostile docs attacks roadmap roadmap-edit import results-import
 
 OBJ      = $(LIBSRC:src/%.c=build/%.o) $(LIBCXX:src/%.cc=build/%.o)
 SANOBJ   = $(LIBSRC:src/%.c=build/san/%.o) $(LIBCXX:src/%.cc=build/san/%.o)

@@ -171,9 +171,11 @@ static long key_number(const char *key)
 }
 
 /* The vocabulary entry whose code (any case) or folded label is `s`, or `n`. */
-static size_t vocab_match(const struct vocab *v, size_t n, const char *s, const char *folded)
+static size_t vocab_match(const struct vocab *v, size_t n, const char *s)
 {
-	char lab[KEY_CAP];
+	char lab[KEY_CAP], folded[KEY_CAP];
+
+	ri_fold(s, strlen(s), folded, sizeof folded);
 
 	for (size_t i = 0; i < n; i++) {
 		size_t k;
@@ -323,10 +325,10 @@ static bool rs_header(struct rs *rd, const struct ri_cell *c, int n)
 }
 
 /* Scope and school of the row from its school cell (and the seeds' scope column). */
-static void rs_school(struct rs *rd, struct res_row *r, const char *scope, const char *scope_folded)
+static void rs_school(struct rs *rd, struct res_row *r, const char *scope)
 {
 	char key[KEY_CAP];
-	size_t sc = scope ? vocab_match(scope_v, SCOPE__MAX, scope, scope_folded) : SCOPE_SCHOOL;
+	size_t sc = scope ? vocab_match(scope_v, SCOPE__MAX, scope) : SCOPE_SCHOOL;
 	long num;
 
 	r->scope = SCOPE_SCHOOL;
@@ -388,11 +390,11 @@ static bool rs_key_new(struct rs *rd, const struct res_row *r)
 }
 
 /* The fields of a results row: procedure, subject, grade, metric, value, N, stage. */
-static void rs_result_fields(struct res_row *r, const char *const *v, const char *const *fv)
+static void rs_result_fields(struct res_row *r, const char *const *v)
 {
 	size_t k;
 
-	if ((k = v[F_PROCEDURE] ? vocab_match(procedure_v, PROC__MAX, v[F_PROCEDURE], fv[F_PROCEDURE])
+	if ((k = v[F_PROCEDURE] ? vocab_match(procedure_v, PROC__MAX, v[F_PROCEDURE])
 				: PROC__MAX) == PROC__MAX)
 		row_error(r, RSE_PROCEDURE);
 	r->procedure = (int)k;
@@ -400,7 +402,7 @@ static void rs_result_fields(struct res_row *r, const char *const *v, const char
 		row_error(r, RSE_SUBJECT);
 	if ((r->grade = v[F_GRADE] ? (int)parse_int(v[F_GRADE], 1, 11) : -1) < 0)
 		row_error(r, RSE_GRADE);
-	if ((k = v[F_METRIC] ? vocab_match(metric_v, MET__MAX, v[F_METRIC], fv[F_METRIC]) : MET__MAX) == MET__MAX)
+	if ((k = v[F_METRIC] ? vocab_match(metric_v, MET__MAX, v[F_METRIC]) : MET__MAX) == MET__MAX)
 		row_error(r, RSE_METRIC);
 	r->metric = (int)k;
 	if (!v[F_VALUE] || !parse_decimal(v[F_VALUE], true, &r->value) || r->value < 0 ||
@@ -408,7 +410,7 @@ static void rs_result_fields(struct res_row *r, const char *const *v, const char
 		row_error(r, RSE_VALUE);
 	if (v[F_N] && (r->n = parse_int(v[F_N], 0, 999999999)) < 0)
 		row_error(r, RSE_N);
-	if ((k = v[F_STAGE] ? vocab_match(result_stage_v, STAGE__MAX, v[F_STAGE], fv[F_STAGE]) : STAGE_MAIN) ==
+	if ((k = v[F_STAGE] ? vocab_match(result_stage_v, STAGE__MAX, v[F_STAGE]) : STAGE_MAIN) ==
 	    STAGE__MAX)
 		row_error(r, RSE_STAGE);
 	r->stage = (int)k;
@@ -416,13 +418,13 @@ static void rs_result_fields(struct res_row *r, const char *const *v, const char
 }
 
 /* The fields of a social row: the index and the optional status. */
-static void rs_social_fields(struct res_row *r, const char *const *v, const char *const *fv)
+static void rs_social_fields(struct res_row *r, const char *const *v)
 {
 	if (!v[F_INDEX] || !parse_decimal(v[F_INDEX], false, &r->value) || fabs(r->value) > 100)
 		row_error(r, RSE_VALUE);
 	r->raw = v[F_INDEX];
 	if (v[F_STATUS] &&
-	    (r->status = (int)vocab_match(social_status_v, SOC__MAX, v[F_STATUS], fv[F_STATUS])) == SOC__MAX)
+	    (r->status = (int)vocab_match(social_status_v, SOC__MAX, v[F_STATUS])) == SOC__MAX)
 		row_error(r, RSE_STATUS);
 }
 
@@ -445,7 +447,6 @@ static bool rs_grow(struct rs *rd)
 static bool rs_data(struct rs *rd, int line, const struct ri_cell *c, int n)
 {
 	const char *v[F__MAX];
-	char *fv[F__MAX];
 	bool formula = false, too_long = false;
 	struct res_row *r;
 
@@ -457,12 +458,10 @@ static bool rs_data(struct rs *rd, int line, const struct ri_cell *c, int n)
 		int k = rd->col[f];
 
 		v[f] = NULL;
-		fv[f] = NULL;
 		if (k < 0 || k >= n || !c[k].len)
 			continue;
-		if (!(v[f] = arena_strndup(rd->s.a, c[k].s, c[k].len)) || !(fv[f] = arena_alloc(rd->s.a, KEY_CAP)))
+		if (!(v[f] = arena_strndup(rd->s.a, c[k].s, c[k].len)))
 			return rs_nomem(rd);
-		ri_fold(c[k].s, c[k].len, fv[f], KEY_CAP);
 		formula |= c[k].formula || (!c[k].number && c[k].len > 1 && strchr("=+@", v[f][0]));
 		too_long |= c[k].over;
 	}
@@ -474,13 +473,13 @@ static bool rs_data(struct rs *rd, int line, const struct ri_cell *c, int n)
 	r->status = SOC__MAX;
 	if (v[F_MUNI] && rd->muni && strcmp(v[F_MUNI], rd->muni) != 0)
 		row_error(r, RSE_MUNI);
-	rs_school(rd, r, v[F_SCOPE], fv[F_SCOPE]);
+	rs_school(rd, r, v[F_SCOPE]);
 	if ((r->year = v[F_YEAR] ? (int)parse_int(v[F_YEAR], 2000, 2100) : -1) < 0)
 		row_error(r, RSE_YEAR);
 	if (rd->kind == RES_RESULTS)
-		rs_result_fields(r, v, (const char *const *)fv);
+		rs_result_fields(r, v);
 	else
-		rs_social_fields(r, v, (const char *const *)fv);
+		rs_social_fields(r, v);
 	if (formula)
 		row_error(r, RSE_FORMULA);
 	if (too_long)

@@ -36,6 +36,7 @@ enum route_flag {
 /* Role bits; 0 means any logged-in user (or anyone without R_LOGIN). */
 #define RB(r) (1u << (r))
 #define STAFF (RB(ROLE_CURATOR) | RB(ROLE_COORDINATOR) | RB(ROLE_ADMIN))
+#define COORD (RB(ROLE_COORDINATOR) | RB(ROLE_ADMIN))
 
 struct route {
 	unsigned methods;       /* bit set of enum http_method */
@@ -73,6 +74,9 @@ static const struct route routes[] = {
 	{ GET,    "/{}/roadmap/import",                  import_form_page,   R_LOGIN | R_MUNI,             STAFF },
 	{ M_POST, "/{}/roadmap/import",                  import_upload_page, R_LOGIN | R_MUNI | R_UPLOAD,  STAFF },
 	{ M_POST, "/{}/roadmap/import/confirm",          import_confirm_page, R_LOGIN | R_MUNI,            STAFF },
+	{ GET,    "/{}/results/import",                  results_import_form_page,    R_LOGIN | R_MUNI,            COORD },
+	{ M_POST, "/{}/results/import",                  results_import_upload_page,  R_LOGIN | R_MUNI | R_UPLOAD, COORD },
+	{ M_POST, "/{}/results/import/confirm",          results_import_confirm_page, R_LOGIN | R_MUNI,            COORD },
 	{ GET,    "/{}/roadmap/items/new",               item_new_page,       R_LOGIN | R_MUNI,            0 },
 	{ M_POST, "/{}/roadmap/items",                   item_create_page,    R_LOGIN | R_MUNI,            0 },
 	{ GET,    "/{}/roadmap/items/{}/edit",           item_edit_form_page, R_LOGIN | R_MUNI,            0 },
