@@ -70,7 +70,7 @@ E2E    = pages hostile docs attacks roadmap roadmap-edit import results-import
 
 OBJ      = $(LIBSRC:src/%.c=build/%.o) $(LIBCXX:src/%.cc=build/%.o)
 SANOBJ   = $(LIBSRC:src/%.c=build/san/%.o) $(LIBCXX:src/%.cc=build/san/%.o)
-FUZZ     = query path cookie multipart deadline roadmap_import
+FUZZ     = query path cookie multipart deadline roadmap_import res_import
 FUZZOBJ  = $(LIBSRC:src/%.c=build/fuzz/obj/%.o) $(LIBCXX:src/%.cc=build/fuzz/obj/%.o)
 FUZZBIN  = $(FUZZ:%=build/fuzz/fuzz_%)
 FUZZFLAGS = -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=undefined

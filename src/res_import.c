@@ -364,29 +364,18 @@ static void rs_school(struct rs *rd, struct res_row *r, const char *scope)
 	row_error(r, RSE_SCHOOL);
 }
 
-/* Adds the row's key to the set; false if an earlier row had it (or the arena is full). */
-static bool rs_key_new(struct rs *rd, const struct res_row *r)
+/* Adds the row's key to the set: 1 new, 0 seen in an earlier row, -1 when the arena is full. */
+static int rs_key_new(struct rs *rd, const struct res_row *r)
 {
 	const char *k = arena_printf(rd->s.a, "%d|%lld|%d|%s|%d|%d|%d|%d", r->scope, (long long)r->school_id,
 				     r->procedure, r->subject ? r->subject : "", r->grade, r->year,
 				     r->metric, r->stage);
-	uint32_t h = 2166136261u;
-	size_t i;
 
-	if (!k)
-		return rs_nomem(rd);
-	if (!rd->seen) {
-		if (!(rd->seen = arena_alloc(rd->s.a, DUP_SLOTS * sizeof *rd->seen)))
-			return rs_nomem(rd);
-		memset(rd->seen, 0, DUP_SLOTS * sizeof *rd->seen);
+	if (!k) {
+		rs_nomem(rd);
+		return -1;
 	}
-	for (const char *p = k; *p; p++)
-		h = (h ^ (unsigned char)*p) * 16777619u;
-	for (i = h & (DUP_SLOTS - 1); rd->seen[i]; i = (i + 1) & (DUP_SLOTS - 1))
-		if (strcmp(rd->seen[i], k) == 0)
-			return false;
-	rd->seen[i] = k;   /* never full: at most RES_ROWS_MAX of DUP_SLOTS */
-	return true;
+	return ri_set_add(&rd->s, &rd->seen, DUP_SLOTS, k);
 }
 
 /* The fields of a results row: procedure, subject, grade, metric, value, N, stage. */
@@ -428,22 +417,6 @@ static void rs_social_fields(struct res_row *r, const char *const *v)
 		row_error(r, RSE_STATUS);
 }
 
-static bool rs_grow(struct rs *rd)
-{
-	size_t cap = rd->cap ? rd->cap * 2 : 64;
-	struct res_row *rows;
-
-	if (cap > RES_ROWS_MAX)
-		cap = RES_ROWS_MAX;
-	if (!(rows = arena_alloc(rd->s.a, cap * sizeof *rows)))
-		return rs_nomem(rd);
-	if (rd->nrows)
-		memcpy(rows, rd->rows, rd->nrows * sizeof *rows);
-	rd->rows = rows;
-	rd->cap = cap;
-	return true;
-}
-
 static bool rs_data(struct rs *rd, int line, const struct ri_cell *c, int n)
 {
 	const char *v[F__MAX];
@@ -452,7 +425,7 @@ static bool rs_data(struct rs *rd, int line, const struct ri_cell *c, int n)
 
 	if (rd->nrows == RES_ROWS_MAX)
 		return ri_sink_fail(&rd->s, RI_TOO_MANY, NULL);
-	if (rd->nrows == rd->cap && !rs_grow(rd))
+	if (!ri_grow(&rd->s, (void **)&rd->rows, rd->nrows, &rd->cap, sizeof *rd->rows, RES_ROWS_MAX))
 		return false;
 	for (int f = 0; f < F__MAX; f++) {
 		int k = rd->col[f];
@@ -484,10 +457,13 @@ static bool rs_data(struct rs *rd, int line, const struct ri_cell *c, int n)
 		row_error(r, RSE_FORMULA);
 	if (too_long)
 		row_error(r, RSE_TOO_LONG);
-	if (!r->nerrors && !rs_key_new(rd, r)) {
-		if (ri_sink_failed(&rd->s))
+	if (!r->nerrors) {
+		int added = rs_key_new(rd, r);
+
+		if (added < 0)
 			return false;
-		row_error(r, RSE_DUP);
+		if (!added)
+			row_error(r, RSE_DUP);
 	}
 	rd->nrows++;
 	rd->nerr += r->nerrors > 0;

@@ -8,6 +8,7 @@
 
 #include <fcntl.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
@@ -200,6 +201,45 @@ bool ri_sink_fail(struct ri_sink *rd, enum ri_error e, const char *detail)
 bool ri_sink_row(struct ri_sink *rd, int line, const struct ri_cell *c, int n)
 {
 	return rd->err == RI_OK && rd->row(rd, line, c, n);
+}
+
+bool ri_grow(struct ri_sink *rd, void **items, size_t n, size_t *cap, size_t size, size_t max)
+{
+	size_t want = *cap ? *cap * 2 : 64;
+	void *p;
+
+	if (n < *cap)
+		return true;
+	if (want > max)
+		want = max;
+	if (want <= n || !(p = arena_alloc(rd->a, want * size)))
+		return ri_sink_fail(rd, RI_TOO_MANY, ri_detail(RID_NOMEM));
+	if (n)
+		memcpy(p, *items, n * size);
+	*items = p;
+	*cap = want;
+	return true;
+}
+
+int ri_set_add(struct ri_sink *rd, const char ***slots, size_t nslots, const char *key)
+{
+	uint32_t h = 2166136261u;   /* FNV-1a */
+	size_t i;
+
+	if (!*slots) {
+		if (!(*slots = arena_alloc(rd->a, nslots * sizeof **slots))) {
+			ri_sink_fail(rd, RI_TOO_MANY, ri_detail(RID_NOMEM));
+			return -1;
+		}
+		memset(*slots, 0, nslots * sizeof **slots);
+	}
+	for (const char *p = key; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	for (i = h & (nslots - 1); (*slots)[i]; i = (i + 1) & (nslots - 1))
+		if (strcmp((*slots)[i], key) == 0)
+			return 0;
+	(*slots)[i] = key;   /* never full: the caller sizes the set over twice its keys */
+	return 1;
 }
 
 /* ---- Formats ---- */

@@ -98,6 +98,19 @@ bool ri_sink_fail(struct ri_sink *rd, enum ri_error e, const char *detail);
 bool ri_sink_row(struct ri_sink *rd, int line, const struct ri_cell *c, int n);
 
 /*
+ * Makes room for one more item after the `n` items of `size` bytes at `*items` (room for
+ * `*cap`), doubling up to `max`, in the sink's arena. False (the sink failed) when full.
+ */
+bool ri_grow(struct ri_sink *rd, void **items, size_t n, size_t *cap, size_t size, size_t max);
+
+/*
+ * Adds string `key` (kept, not copied) to the set at `*slots`, made on first use with
+ * `nslots` slots (a power of 2 over twice the most keys). Returns 1 when new, 0 when it
+ * was there, -1 when the arena is full (the sink failed).
+ */
+int ri_set_add(struct ri_sink *rd, const char ***slots, size_t nslots, const char *key);
+
+/*
  * Reads the `n` bytes at `data` (or the file at `path`) into `rd`: a ZIP as XLSX whatever
  * `f` says, an XLS or a non-ZIP called XLSX fails the sink (RI_FORMAT), anything else as
  * TSV (`f` RI_TSV) or CSV. ri_sink_read_file returns 0, or -1 when `path` cannot be opened

@@ -11,7 +11,6 @@
 #include "roadmap_import.h"
 
 #include <stdbool.h>
-#include <stdint.h>
 #include <string.h>
 
 #include <sodium.h>
@@ -182,26 +181,6 @@ static bool rd_heading(const struct rm *rd, const struct ri_cell *c, int k)
 	return k == 0 && rd->col[F_MEASURE] != 0 && !(rd->col[F_NUMBER] == 0 && numberlike(c));
 }
 
-/* Adds `s` to the set of numbers; false if it was there (or on a full arena: then rd->s.err). */
-static bool rd_number_new(struct rm *rd, const char *s)
-{
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	if (!rd->nums) {
-		if (!(rd->nums = arena_alloc(rd->s.a, NUMS_SLOTS * sizeof *rd->nums)))
-			return ri_sink_fail(&rd->s, RI_TOO_MANY, ri_detail(RID_NOMEM));
-		memset(rd->nums, 0, NUMS_SLOTS * sizeof *rd->nums);
-	}
-	for (const char *p = s; *p; p++)
-		h = (h ^ (unsigned char)*p) * 16777619u;
-	for (i = h & (NUMS_SLOTS - 1); rd->nums[i]; i = (i + 1) & (NUMS_SLOTS - 1))
-		if (strcmp(rd->nums[i], s) == 0)
-			return false;
-	rd->nums[i] = s;   /* never full: at most RI_ROWS_MAX of NUMS_SLOTS */
-	return true;
-}
-
 static void sha_field(crypto_hash_sha256_state *st, const char *s)
 {
 	if (s)
@@ -223,19 +202,8 @@ static bool rd_data(struct rm *rd, int line, const struct ri_cell *c, int n)
 
 	if (rd->nrows == RI_ROWS_MAX)
 		return ri_sink_fail(&rd->s, RI_TOO_MANY, NULL);
-	if (rd->nrows == rd->cap) {
-		size_t cap = rd->cap ? rd->cap * 2 : 64;
-		struct ri_row *rows;
-
-		if (cap > RI_ROWS_MAX)
-			cap = RI_ROWS_MAX;
-		if (!(rows = arena_alloc(rd->s.a, cap * sizeof *rows)))
-			return ri_sink_fail(&rd->s, RI_TOO_MANY, ri_detail(RID_NOMEM));
-		if (rd->nrows)
-			memcpy(rows, rd->rows, rd->nrows * sizeof *rows);
-		rd->rows = rows;
-		rd->cap = cap;
-	}
+	if (!ri_grow(&rd->s, (void **)&rd->rows, rd->nrows, &rd->cap, sizeof *rd->rows, RI_ROWS_MAX))
+		return false;
 	if (rd->task_set && !rd->task && !(rd->task = arena_strndup(rd->s.a, rd->task_buf, rd->task_len)))
 		return ri_sink_fail(&rd->s, RI_TOO_MANY, ri_detail(RID_NOMEM));
 	for (int f = 0; f < F__MAX; f++) {
@@ -262,10 +230,13 @@ static bool rd_data(struct rm *rd, int line, const struct ri_cell *c, int n)
 	r->responsible = v[F_RESPONSIBLE];
 	if (!r->measure)
 		row_error(r, RIE_NO_MEASURE);
-	if (r->number && !rd_number_new(rd, r->number)) {
-		if (rd->s.err)
+	if (r->number) {
+		int added = ri_set_add(&rd->s, &rd->nums, NUMS_SLOTS, r->number);
+
+		if (added < 0)
 			return false;
-		row_error(r, RIE_DUP_NUMBER);
+		if (!added)
+			row_error(r, RIE_DUP_NUMBER);
 	}
 	deadline_parse(r->deadline_text, rd->period, &r->kind, NULL, NULL, 0);
 	if (r->kind == DL_INVALID)
