@@ -20,7 +20,6 @@
 
 enum {
 	HEADER_SCAN = 20,     /* non-empty rows searched for the header */
-	HEAD_LONG = 300,      /* longer cells are never column heads */
 	KEY_CAP = 512,        /* bytes of a folded name */
 	DUP_SLOTS = 32768     /* hash set of row keys: a power of 2 over 2 * RES_ROWS_MAX */
 };
@@ -108,7 +107,7 @@ static const struct head {
 };
 
 /* The field a folded head names (the text alone or before a parenthesis), or F__MAX. */
-static enum field head_field(const char *h)
+static int head_field(const char *h)
 {
 	for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
 		size_t n = strlen(heads[i].text);
@@ -293,19 +292,10 @@ static bool rs_prepare(struct rs *rd)
 
 static bool rs_header(struct rs *rd, const struct ri_cell *c, int n)
 {
-	char h[HEAD_LONG + 8];
 	const enum field *need;
 	size_t nneed;
 
-	for (int i = 0; i < n; i++) {
-		enum field f;
-
-		if (!c[i].len || c[i].len > HEAD_LONG)
-			continue;
-		ri_fold(c[i].s, c[i].len, h, sizeof h);
-		if ((f = head_field(h)) != F__MAX && rd->col[f] < 0)
-			rd->col[f] = i;
-	}
+	ri_heads(c, n, head_field, F__MAX, rd->col);
 	if (rd->col[F_SCHOOL] < 0 || (rd->col[F_VALUE] < 0 && rd->col[F_INDEX] < 0)) {
 		for (int i = 0; i < F__MAX; i++)
 			rd->col[i] = -1;
@@ -427,17 +417,8 @@ static bool rs_data(struct rs *rd, int line, const struct ri_cell *c, int n)
 		return ri_sink_fail(&rd->s, RI_TOO_MANY, NULL);
 	if (!ri_grow(&rd->s, (void **)&rd->rows, rd->nrows, &rd->cap, sizeof *rd->rows, RES_ROWS_MAX))
 		return false;
-	for (int f = 0; f < F__MAX; f++) {
-		int k = rd->col[f];
-
-		v[f] = NULL;
-		if (k < 0 || k >= n || !c[k].len)
-			continue;
-		if (!(v[f] = arena_strndup(rd->s.a, c[k].s, c[k].len)))
-			return rs_nomem(rd);
-		formula |= c[k].formula || (!c[k].number && c[k].len > 1 && strchr("=+@", v[f][0]));
-		too_long |= c[k].over;
-	}
+	if (!ri_fields(&rd->s, rd->col, F__MAX, c, n, "=+@", v, &formula, &too_long))
+		return false;
 	r = &rd->rows[rd->nrows];
 	memset(r, 0, sizeof *r);
 	r->line = line;

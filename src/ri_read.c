@@ -18,6 +18,10 @@
 #include "ri_text.h"
 #include "ri_xlsx.h"
 
+enum {
+	HEAD_LONG = 300   /* longer cells are never column heads */
+};
+
 /* ri_detail() and ri_detail_line(): the error_detail of a failed read; after only with a line. */
 /* ri_failure_message(): the detail between before and after; NULL rows take the plain text. */
 static const struct {
@@ -168,6 +172,21 @@ void ri_fold(const char *str, size_t n, char *out, size_t cap)
 	out[o] = '\0';
 }
 
+void ri_heads(const struct ri_cell *c, int n, int (*field)(const char *folded), int nf, int *col)
+{
+	char h[HEAD_LONG + 8];
+
+	for (int i = 0; i < n; i++) {
+		int f;
+
+		if (!c[i].len || c[i].len > HEAD_LONG)
+			continue;
+		ri_fold(c[i].s, c[i].len, h, sizeof h);
+		if ((f = field(h)) >= 0 && f < nf && col[f] < 0)
+			col[f] = i;
+	}
+}
+
 /* ---- The sink ---- */
 
 void ri_sink_init(struct ri_sink *rd, struct arena *a,
@@ -218,6 +237,23 @@ bool ri_grow(struct ri_sink *rd, void **items, size_t n, size_t *cap, size_t siz
 		memcpy(p, *items, n * size);
 	*items = p;
 	*cap = want;
+	return true;
+}
+
+bool ri_fields(struct ri_sink *rd, const int *col, int nf, const struct ri_cell *c, int n, const char *lead,
+	       const char **v, bool *formula, bool *over)
+{
+	for (int f = 0; f < nf; f++) {
+		int k = col[f];
+
+		v[f] = NULL;
+		if (k < 0 || k >= n || !c[k].len)
+			continue;
+		if (!(v[f] = arena_strndup(rd->a, c[k].s, c[k].len)))
+			return ri_sink_fail(rd, RI_TOO_MANY, ri_detail(RID_NOMEM));
+		*formula |= c[k].formula || (!c[k].number && c[k].len > 1 && strchr(lead, v[f][0]));
+		*over |= c[k].over;
+	}
 	return true;
 }
 

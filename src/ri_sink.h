@@ -69,6 +69,13 @@ size_t ri_cell_norm(char *str, size_t n, bool *over);
 void ri_fold(const char *str, size_t n, char *out, size_t cap);
 
 /*
+ * Finds column heads in a row of `n` cells: col[f] becomes the first column whose folded
+ * text (ri_fold; cells over 300 bytes are never heads) `field` maps to f < nf, unless
+ * col[f] is already set (>= 0).
+ */
+void ri_heads(const struct ri_cell *c, int n, int (*field)(const char *folded), int nf, int *col);
+
+/*
  * The sink the readers feed. The importer sets `a`, `row` and `ctx` (ri_sink_init) and
  * keeps its own state behind `ctx`; the first fatal error is kept in err and detail.
  */
@@ -102,6 +109,15 @@ bool ri_sink_row(struct ri_sink *rd, int line, const struct ri_cell *c, int n);
  * `*cap`), doubling up to `max`, in the sink's arena. False (the sink failed) when full.
  */
 bool ri_grow(struct ri_sink *rd, void **items, size_t n, size_t *cap, size_t size, size_t max);
+
+/*
+ * The text of the cells in columns col[0..nf) of a row of `n` cells into v[0..nf) (NULL
+ * when the column is absent or the cell empty), copied to the sink's arena; *formula is
+ * set when one is an XLSX formula or a text of two or more bytes led by a byte of `lead`,
+ * *over when one was cut. False (the sink failed) when the arena is full.
+ */
+bool ri_fields(struct ri_sink *rd, const int *col, int nf, const struct ri_cell *c, int n, const char *lead,
+	       const char **v, bool *formula, bool *over);
 
 /*
  * Adds string `key` (kept, not copied) to the set at `*slots`, made on first use with

@@ -20,7 +20,6 @@
 
 enum {
 	HEADER_SCAN = 20,             /* non-empty rows searched for the header */
-	HEAD_LONG = 300,              /* longer cells are never column heads */
 	NUMS_SLOTS = 16384            /* hash set of row numbers: a power of 2 over 2 * RI_ROWS_MAX */
 };
 
@@ -86,7 +85,7 @@ static const struct head {
 };
 
 /* The field a folded head names, or F__MAX. */
-static enum field head_field(const char *h)
+static int head_field(const char *h)
 {
 	for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
 		size_t n = strlen(heads[i].text);
@@ -131,17 +130,8 @@ static void rd_init(struct rm *rd, struct arena *a, const struct dl_period *peri
 
 static bool rd_header(struct rm *rd, const struct ri_cell *c, int n)
 {
-	char h[HEAD_LONG + 8];
 
-	for (int i = 0; i < n; i++) {
-		enum field f;
-
-		if (!c[i].len || c[i].len > HEAD_LONG)
-			continue;
-		ri_fold(c[i].s, c[i].len, h, sizeof h);
-		if ((f = head_field(h)) != F__MAX && rd->col[f] < 0)
-			rd->col[f] = i;
-	}
+	ri_heads(c, n, head_field, F__MAX, rd->col);
 	if (rd->col[F_MEASURE] >= 0) {
 		rd->header = true;
 		return true;
@@ -206,19 +196,8 @@ static bool rd_data(struct rm *rd, int line, const struct ri_cell *c, int n)
 		return false;
 	if (rd->task_set && !rd->task && !(rd->task = arena_strndup(rd->s.a, rd->task_buf, rd->task_len)))
 		return ri_sink_fail(&rd->s, RI_TOO_MANY, ri_detail(RID_NOMEM));
-	for (int f = 0; f < F__MAX; f++) {
-		int k = rd->col[f];
-
-		v[f] = NULL;
-		if (k < 0 || k >= n || !c[k].len)
-			continue;
-		if (!(v[f] = arena_strndup(rd->s.a, c[k].s, c[k].len)))
-			return ri_sink_fail(&rd->s, RI_TOO_MANY, ri_detail(RID_NOMEM));
-		if (c[k].formula || (!c[k].number && c[k].len > 1 &&
-				     (v[f][0] == '=' || v[f][0] == '+' || v[f][0] == '-' || v[f][0] == '@')))
-			formula = true;
-		too_long |= c[k].over;
-	}
+	if (!ri_fields(&rd->s, rd->col, F__MAX, c, n, "=+-@", v, &formula, &too_long))
+		return false;
 	r = &rd->rows[rd->nrows];
 	memset(r, 0, sizeof *r);
 	r->line = line;
