@@ -31,6 +31,7 @@ LIBSRC = src/http.c \
          src/page_review.c \
          src/page_items.c \
          src/page_import.c \
+         src/page_results_import.c \
          src/page_roadmap_schools.c \
          src/page_roadmap_edit.c \
          src/page_indicators.c \
@@ -45,7 +46,10 @@ LIBSRC = src/http.c \
          src/view.c \
          src/vocab.c \
          src/deadline.c \
+         src/ri_read.c \
          src/roadmap_import.c \
+         src/res_import.c \
+         src/db_result_import.c \
          src/ri_text.c \
          src/ri_xlsx.c \
          src/export.c \
@@ -71,12 +75,12 @@ LIBSRC = src/http.c \
 LIBCXX = src/tpl_bridge.cc
 
 UNIT   = arena http route vocab config db view tpl auth cache seed multipart admin deadline export roadmap_import \
-         indicator chart
-E2E    = pages hostile docs attacks roadmap roadmap-edit import indicators dashboard crash backup
+         res_import indicator chart
+E2E    = pages hostile docs attacks roadmap roadmap-edit import results-import indicators dashboard crash backup
 
 OBJ      = $(LIBSRC:src/%.c=build/%.o) $(LIBCXX:src/%.cc=build/%.o)
 SANOBJ   = $(LIBSRC:src/%.c=build/san/%.o) $(LIBCXX:src/%.cc=build/san/%.o)
-FUZZ     = query path cookie multipart deadline roadmap_import
+FUZZ     = query path cookie multipart deadline roadmap_import res_import
 FUZZOBJ  = $(LIBSRC:src/%.c=build/fuzz/obj/%.o) $(LIBCXX:src/%.cc=build/fuzz/obj/%.o)
 FUZZBIN  = $(FUZZ:%=build/fuzz/fuzz_%)
 FUZZFLAGS = -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=undefined

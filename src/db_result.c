@@ -22,9 +22,11 @@ static void result_row(struct arena *a, sqlite3_stmt *st, void *item)
 	r->metric = db_text(a, st, 5);
 	r->value = sqlite3_column_double(st, 6);
 	r->raw = db_text(a, st, 7);
+	r->n = sqlite3_column_type(st, 8) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 8);
+	r->stage = db_text(a, st, 9);
 }
 
-/* Procedures in the vocabulary's order (ОГЭ first), then subject, year, metric. */
+/* Procedures in the vocabulary's order (ОГЭ first), then subject, grade, stage, year, metric. */
 static int result_cmp(const void *pa, const void *pb)
 {
 	const struct result *a = pa, *b = pb;
@@ -35,6 +37,10 @@ static int result_cmp(const void *pa, const void *pb)
 		return ra < rb ? -1 : 1;
 	if ((c = strcmp(a->subject, b->subject)) != 0)
 		return c;
+	if (a->grade != b->grade)
+		return a->grade < b->grade ? -1 : 1;
+	if ((c = strcmp(a->stage, b->stage)) != 0)
+		return c;
 	if (a->year != b->year)
 		return a->year < b->year ? -1 : 1;
 	return strcmp(a->metric, b->metric);
@@ -44,10 +50,10 @@ int db_result_for_school(struct db *db, struct arena *a, int64_t muni_id, int64_
 			 struct result **out, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, STMT_RESULT_FOR_SCHOOL,
-		"SELECT scope, procedure, subject, grade, year, metric, value, raw"
+		"SELECT scope, procedure, subject, grade, year, metric, value, raw, n_participants, stage"
 		" FROM result WHERE school_id = ?2"
 		" UNION ALL "
-		"SELECT scope, procedure, subject, grade, year, metric, value, raw"
+		"SELECT scope, procedure, subject, grade, year, metric, value, raw, n_participants, stage"
 		" FROM result WHERE municipality_id = ?1 AND scope IN ('city', 'region')");
 
 	int rc;

@@ -16,6 +16,7 @@
 #include "db_school.h"
 #include "http.h"
 #include "tpl.h"
+#include "upload.h"
 #include "view.h"
 #include "render.h"
 #include "vocab.h"
@@ -154,4 +155,11 @@ int page_export(struct req *rq, struct resp *rs, const struct export_table *t, i
 	rs->cache_control = "private, no-store";
 	http_header(rs, "X-Accel-Redirect", export_accel_path(rq->arena, name));
 	return 200;
+}
+
+int page_upload_refusal(const struct upload *up, enum msg *message)
+{
+	*message = up->err == UPLOAD_NONE ? MSG_NO_FILE : up->err == UPLOAD_EMPTY ? MSG_EMPTY_FILE
+		 : up->err == UPLOAD_TOO_BIG ? MSG_TOO_BIG : MSG_IMPORT_TYPE;
+	return up->err == UPLOAD_TOO_BIG ? 413 : 422;
 }

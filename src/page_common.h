@@ -17,6 +17,7 @@ struct req;
 struct roadmap;
 struct resp;
 struct tpl_dict;
+struct upload;
 
 /*
  * The key metric «доля исполненных и подтвержденных мероприятий» of a roadmap
@@ -64,5 +65,8 @@ void page_audit_row(struct req *rq, struct tpl_dict *d, const struct audit_row *
 
 /* A short page with one message (error.tpl); returns `status` for the handler. */
 int page_message(struct req *rq, struct resp *rs, int status, enum msg message);
+
+/* Why upload `up` was refused (upload_accept() false): the message and 413 or 422. */
+int page_upload_refusal(const struct upload *up, enum msg *message);
 
 #endif

@@ -28,17 +28,6 @@
 #include "vocab.h"
 #include "worker.h"
 
-/* The types a roadmap file may have, as libmagic names them. */
-static const struct vocab import_types[] = {
-	{ "text/plain", "TSV/CSV" },
-	{ "text/csv", "CSV" },
-	{ "application/csv", "CSV" },
-	{ "text/tab-separated-values", "TSV" },
-	{ "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX" },
-	{ "application/zip", "XLSX" },
-};
-enum { NTYPES = sizeof import_types / sizeof import_types[0] };
-
 enum import_field { IF_TITLE, IF_FROM, IF_TO, IF_SHA, IF_MIME, IF_NAME, IF_SCHOOL, IF_EMPTY, IF__MAX };
 
 static const struct field import_fields[IF__MAX] = {
@@ -46,7 +35,7 @@ static const struct field import_fields[IF__MAX] = {
 	{ "year_from", V_ID,    0, 0,   NULL, 0, true },                 /* IF_FROM */
 	{ "year_to",   V_ID,    0, 0,   NULL, 0, true },                 /* IF_TO */
 	{ "sha256",    V_TEXT,  64, 64, NULL, 0, false },                /* IF_SHA: the confirmation */
-	{ "mime",      V_VOCAB, 0, 0,   import_types, NTYPES, false },   /* IF_MIME */
+	{ "mime",      V_VOCAB, 0, 0,   sheet_type_v, SHEET_TYPES, false },   /* IF_MIME */
 	{ "name",      V_TEXT,  0, 255, NULL, 0, false },                /* IF_NAME */
 	{ "school",    V_TEXT,  0, 64,  NULL, 0, false },                /* IF_SCHOOL: a slug, or the municipality's */
 	{ "empty",     V_TEXT,  0, 1,   NULL, 0, false },                /* IF_EMPTY: "1": no file, an empty roadmap */
@@ -233,11 +222,12 @@ int import_upload_page(struct req *rq, struct resp *rs)
 		return import_render(rq, rs, 422, &f, msg_v[MSG_IMPORT_FIELDS], NULL, NULL, NULL, NULL, 0);
 	if (*f.val[IF_EMPTY])
 		return empty_create(rq, rs, &f);
-	if (!upload_accept(up, import_types, NTYPES))
-		return import_render(rq, rs, up->err == UPLOAD_TOO_BIG ? 413 : 422, &f,
-				     msg_v[up->err == UPLOAD_NONE ? MSG_NO_FILE : up->err == UPLOAD_EMPTY ?
-					   MSG_EMPTY_FILE : up->err == UPLOAD_TOO_BIG ? MSG_TOO_BIG :
-					   MSG_IMPORT_TYPE], NULL, NULL, NULL, NULL, 0);
+	if (!upload_accept(up, sheet_type_v, SHEET_TYPES)) {
+		enum msg m;
+		int status = page_upload_refusal(up, &m);
+
+		return import_render(rq, rs, status, &f, msg_v[m], NULL, NULL, NULL, NULL, 0);
+	}
 	if (upload_store(rq) != 0)
 		return 500;
 	if ((rc = import_read(rq, &f, up->sha256, up->mime, up->filename, &res)) != 0)

@@ -8,6 +8,7 @@
 #include "arena.h"
 #include "db_municipality.h"
 #include "db_result.h"
+#include "db_result_import.h"
 #include "db_roadmap.h"
 #include "db_document.h"
 #include "db_school.h"
@@ -97,9 +98,44 @@ static void fill_documents(struct req *rq, struct tpl_dict *body, const struct m
 
 /* One table per procedure and subject: columns are (year, metric), rows the
  * school, «Город» and «Область», cells the values as printed in the source. */
-static void fill_result_table(struct tpl_dict *body, int number, const struct school *s,
-			      const struct result *r, size_t n)
+/* How results are shown: the smallest group and whether the viewer is staff of the school. */
+struct result_view {
+	int min_group;
+	bool insider;
+};
+
+/*
+ * One school cell: below the municipality's smallest group the public sees «данных
+ * недостаточно» and staff the value with that mark; a value without N carries a mark
+ * explained below the table (returned true).
+ */
+static bool fill_result_cell(struct tpl_dict *row, const struct result *r, bool school,
+			     const struct result_view *v)
 {
+	struct tpl_dict *c = tpl_section_add(row, "CELL");
+
+	if (!r) {
+		tpl_set_str(c, "VALUE", "—");
+		return false;
+	}
+	if (school && r->n >= 0 && r->n < v->min_group) {
+		if (!v->insider) {
+			tpl_show(c, "HIDDEN");
+			return false;
+		}
+		tpl_set_int(tpl_section_add(c, "SMALL"), "N", r->n);
+	}
+	tpl_set_str(c, "VALUE", r->raw);
+	if (school && r->n < 0)
+		tpl_show(c, "NO_N");
+	return school && r->n < 0;
+}
+
+static void fill_result_table(struct tpl_dict *body, int number, const struct school *s,
+			      const struct result *r, size_t n, const struct result_view *v)
+{
+	bool no_n = false;
+
 	struct { int year; const char *metric; } cols[COLS_MAX];
 	size_t ncols = 0;
 	struct tpl_dict *t = tpl_section_add(body, "RESULTS");
@@ -110,6 +146,10 @@ static void fill_result_table(struct tpl_dict *body, int number, const struct sc
 	tpl_set_str(t, "PROCEDURE", procedure);
 	if (strcmp(procedure, r[0].subject) != 0)
 		tpl_section_str(t, "SUBJECT", "TEXT", r[0].subject);
+	if (strcmp(r[0].procedure, procedure_v[PROC_VPR].code) == 0)
+		tpl_set_int(tpl_section_add(t, "GRADE"), "N", r[0].grade);
+	if (strcmp(r[0].stage, result_stage_v[STAGE_MAIN].code) != 0)
+		tpl_section_str(t, "STAGE", "TEXT", VOCAB_LABEL(result_stage_v, r[0].stage));
 	for (size_t i = 0; i < n && ncols < COLS_MAX; i++)
 		if (ncols == 0 || cols[ncols - 1].year != r[i].year ||
 		    strcmp(cols[ncols - 1].metric, r[i].metric) != 0) {
@@ -129,14 +169,14 @@ static void fill_result_table(struct tpl_dict *body, int number, const struct sc
 		tpl_set_str(tpl_section_add(t, "METRIC"), "LABEL", VOCAB_LABEL(metric_v, cols[c].metric));
 	}
 	for (size_t sc = 0; sc < SCOPE__MAX; sc++) {
-		const char *cells[COLS_MAX] = { 0 };
+		const struct result *cells[COLS_MAX] = { 0 };
 		int any = 0;
 
 		for (size_t c = 0; c < ncols; c++)
 			for (size_t i = 0; i < n; i++)
 				if (r[i].year == cols[c].year && strcmp(r[i].metric, cols[c].metric) == 0 &&
 				    strcmp(r[i].scope, scope_v[sc].code) == 0)
-					any = 1, cells[c] = r[i].raw;
+					any = 1, cells[c] = &r[i];
 		if (!any)
 			continue;
 		struct tpl_dict *row = tpl_section_add(t, "ROW");
@@ -144,13 +184,15 @@ static void fill_result_table(struct tpl_dict *body, int number, const struct sc
 		tpl_set_str(row, "LABEL", sc == SCOPE_SCHOOL ? s->label : scope_v[sc].label);
 		tpl_set_str(row, "SCOPE", scope_v[sc].code);
 		for (size_t c = 0; c < ncols; c++)
-			tpl_set_str(tpl_section_add(row, "CELL"), "VALUE", cells[c] ? cells[c] : "—");
+			no_n |= fill_result_cell(row, cells[c], sc == SCOPE_SCHOOL, v);
 	}
+	if (no_n)
+		tpl_show(t, "NOTE_NO_N");
 }
 
 /* One table per procedure and subject the school has results for. */
 static void fill_results(struct tpl_dict *body, const struct school *s, const struct result *r,
-			 size_t n)
+			 size_t n, const struct result_view *v)
 {
 	int tables = 0;
 
@@ -159,11 +201,11 @@ static void fill_results(struct tpl_dict *body, const struct school *s, const st
 		int own = 0;
 
 		for (; j < n && strcmp(r[j].procedure, r[i].procedure) == 0 &&
-		       strcmp(r[j].subject, r[i].subject) == 0; j++)
+		       strcmp(r[j].subject, r[i].subject) == 0 && r[j].grade == r[i].grade &&
+		       strcmp(r[j].stage, r[i].stage) == 0; j++)
 			own |= strcmp(r[j].scope, scope_v[SCOPE_SCHOOL].code) == 0;
-		if (own) {
-			fill_result_table(body, ++tables, s, r + i, j - i);
-		}
+		if (own)
+			fill_result_table(body, ++tables, s, r + i, j - i, v);
 		i = j;
 	}
 	if (tables == 0)
@@ -208,12 +250,14 @@ int school_page(struct req *rq, struct resp *rs)
 	struct document *docs;
 	struct result *res;
 	size_t nms, nrisks, ndocs, nres;
+	struct result_view view = { 10, false };
 	struct page p;
 
 	if (db_membership_by_school(db, rq->arena, s->id, &ms, &nms) != DB_OK ||
 	    db_risk_by_school(db, rq->arena, s->id, &risks, &nrisks) != DB_OK ||
 	    db_document_by_school(db, rq->arena, s->id, &docs, &ndocs) != DB_OK ||
 	    db_result_for_school(db, rq->arena, m->id, s->id, &res, &nres) != DB_OK ||
+	    db_result_min_group(db, m->id, &view.min_group) != DB_OK ||
 	    render_start(rq, &p, "school.tpl",
 			 arena_printf(rq->arena, "%s — %s", s->short_name, msg_v[MSG_SECTION])) != 0)
 		return 500;
@@ -230,14 +274,15 @@ int school_page(struct req *rq, struct resp *rs)
 		tpl_set_str(d, "SLUG", s->parent_slug);
 		tpl_set_str(d, "LABEL", s->parent_label);
 	}
-	if (db_user_in_scope(db, rq->user, s->id, m->id))
+	if ((view.insider = db_user_in_scope(db, rq->user, s->id, m->id)))
 		tpl_show(p.body, "INSIDER");
 	tpl_set_str(p.body, "UPDATED", view_date(rq->arena, s->updated_at));
 	page_badges(p.body, "BADGE", ms, nms, s->id);
 	fill_memberships(p.body, ms, nms);
 	fill_risks(p.body, risks, nrisks);
 	fill_documents(rq, p.body, m, s, ms, nms, docs, ndocs);
-	fill_results(p.body, s, res, nres);
+	tpl_set_int(p.body, "MIN_GROUP", view.min_group);
+	fill_results(p.body, s, res, nres, &view);
 	if (fill_roadmap(rq, p.body, m, s) != 0)
 		return 500;
 	return render_finish(rq, rs, &p);

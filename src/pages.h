@@ -42,6 +42,9 @@ int unparsed_page(struct req *rq, struct resp *rs);              /* page_items.c
 int import_form_page(struct req *rq, struct resp *rs);            /* page_import.c */
 int import_upload_page(struct req *rq, struct resp *rs);          /* page_import.c */
 int import_confirm_page(struct req *rq, struct resp *rs);         /* page_import.c */
+int results_import_form_page(struct req *rq, struct resp *rs);    /* page_results_import.c */
+int results_import_upload_page(struct req *rq, struct resp *rs);  /* page_results_import.c */
+int results_import_confirm_page(struct req *rq, struct resp *rs); /* page_results_import.c */
 int healthz_page(struct req *rq, struct resp *rs);       /* page_misc.c */
 int vi_on_page(struct req *rq, struct resp *rs);         /* page_misc.c */
 int vi_off_page(struct req *rq, struct resp *rs);        /* page_misc.c */

@@ -1,7 +1,7 @@
 /*
  * ri_text.c: TSV and CSV (RFC 4180 quotes; ; , or TAB), streamed byte by byte, with UTF-8
  * checks and guesses at the real encoding, handed to the sink row by row. It never
- * interprets cells (roadmap_import.c does), never holds Russian text, never logs.
+ * interprets cells (the importers do), never holds Russian text, never logs.
  */
 #include "ri_text.h"
 
@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "arena.h"
-#include "roadmap_import_int.h"
+#include "ri_sink.h"
 
 enum {
 	CHUNK = 64 << 10   /* read size, and the window of the encoding and delimiter guesses */

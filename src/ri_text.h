@@ -1,13 +1,13 @@
 /*
- * ri_text.h: the TSV and CSV reader of the roadmap import, with its encoding guesses.
- * Feeds rows to the sink of roadmap_import.c; never called by anything else.
+ * ri_text.h: the TSV and CSV reader of the spreadsheet imports, with its encoding guesses.
+ * Feeds rows to a sink (ri_sink.h); called only by ri_read.c.
  */
 #ifndef RI_TEXT_H
 #define RI_TEXT_H
 
 #include <stddef.h>
 
-#include "roadmap_import.h"
+#include "ri_read.h"
 
 struct ri_sink;
 

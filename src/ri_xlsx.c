@@ -1,7 +1,7 @@
 /*
- * ri_xlsx.c: the XLSX reader of the roadmap import (libzip + expat, streamed part by part),
+ * ri_xlsx.c: the XLSX reader of the spreadsheet imports (libzip + expat, streamed part by part),
  * with its zip-bomb limits: archive entries, bytes per part, shared strings, styles. It
- * never interprets cells (roadmap_import.c does), never holds Russian text, never logs.
+ * never interprets cells (the importers do), never holds Russian text, never logs.
  */
 #include "ri_xlsx.h"
 
@@ -16,7 +16,7 @@
 
 #include "arena.h"
 #include "deadline.h"
-#include "roadmap_import_int.h"
+#include "ri_sink.h"
 
 enum {
 	CHUNK = 64 << 10,             /* bytes read from a part at a time */

@@ -1,6 +1,6 @@
 /*
- * ri_xlsx.h: the XLSX reader of the roadmap import, with its zip-bomb limits.
- * Feeds rows to the sink of roadmap_import.c; never called by anything else.
+ * ri_xlsx.h: the XLSX reader of the spreadsheet imports, with its zip-bomb limits.
+ * Feeds rows to a sink (ri_sink.h); called only by ri_read.c.
  */
 #ifndef RI_XLSX_H
 #define RI_XLSX_H

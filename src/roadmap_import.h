@@ -9,21 +9,9 @@
 #include <stddef.h>
 
 #include "deadline.h"
+#include "ri_read.h"
 
 struct arena;
-
-enum ri_format { RI_TSV, RI_CSV, RI_XLSX };
-
-/* Whether the whole file can be read; anything but RI_OK means no rows. */
-enum ri_error {
-	RI_OK,
-	RI_ENCODING,   /* not UTF-8; error_detail names a likely encoding (Windows-1251, UTF-16) or is NULL */
-	RI_COLUMNS,    /* the required column is missing; error_detail is its name («Мероприятия») */
-	RI_TOO_MANY,   /* more than RI_ROWS_MAX data rows, or too large to hold in memory */
-	RI_EMPTY,      /* no data row */
-	RI_FORMAT,     /* unreadable XLSX or CSV; error_detail says why (Russian) */
-	RI__MAX
-};
 
 /* What is wrong with one row; the row is still returned. */
 enum ri_row_error {
@@ -36,10 +24,7 @@ enum ri_row_error {
 };
 
 enum {
-	RI_ROWS_MAX = 5000,   /* data rows; headings and blank rows do not count */
-	RI_CELL_MAX = 4000,   /* bytes of one cell as kept */
-	RI_COLS_MAX = 64,     /* columns read; cells further right are ignored */
-	RI_XML_MAX = 20 << 20 /* uncompressed bytes read from one XLSX part */
+	RI_ROWS_MAX = 5000   /* data rows; headings and blank rows do not count */
 };
 
 struct ri_row {
@@ -77,13 +62,6 @@ int ri_read_file(struct arena *a, const char *path, enum ri_format f, const stru
 		 struct ri_result *out);
 int ri_read_buffer(struct arena *a, const char *data, size_t n, enum ri_format f,
 		   const struct dl_period *period, struct ri_result *out);
-
-/*
- * The format for a file that libmagic called `mime` (MAGIC_MIME_TYPE) and the user named
- * `name` (may be NULL): RI_XLSX for the spreadsheetml and zip types, RI_TSV for text named
- * *.tsv or *.tab or typed text/tab-separated-values, RI_CSV for other text; -1 otherwise.
- */
-int ri_format_from_mime(const char *mime, const char *name);
 
 /* Russian messages, e.g. «Файл не в кодировке UTF-8: …»; never NULL. */
 const char *ri_error_message(enum ri_error e);

@@ -146,6 +146,15 @@ const struct vocab upload_type_v[] = {
 };
 const size_t upload_type_count = sizeof upload_type_v / sizeof upload_type_v[0];
 
+const struct vocab sheet_type_v[SHEET_TYPES] = {
+	{ "text/plain", "TSV/CSV" },
+	{ "text/csv", "CSV" },
+	{ "application/csv", "CSV" },
+	{ "text/tab-separated-values", "TSV" },
+	{ "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX" },
+	{ "application/zip", "XLSX" },
+};
+
 const struct vocab procedure_v[PROC__MAX] = {
 	{ "oge",     "ОГЭ" },                  /* PROC_OGE */
 	{ "ege",     "ЕГЭ" },                  /* PROC_EGE */
@@ -257,6 +266,7 @@ const char *const msg_v[MSG__MAX] = {
 	"Такой формат не принимается: нужен PDF, DOC, DOCX, ODT, XLS, XLSX, ODS, JPEG или PNG.", /* MSG_BAD_TYPE */
 	"При возврате на доработку напишите, что исправить.",       /* MSG_COMMENT_REQUIRED */
 	"Документ уже в другом состоянии: обновите страницу.",      /* MSG_STALE */
+	"Загрузка результатов и социальных данных",                 /* MSG_RES_IMPORT */
 };
 
 const char *const dash_text_v[DASH__MAX] = {

@@ -58,6 +58,9 @@ extern const struct vocab risk_catalogue_v[RISKCAT__MAX];
 extern const struct vocab item_status_v[ITEM__MAX];
 extern const struct vocab doc_status_v[DOC__MAX];
 extern const struct vocab doc_type_v[DT__MAX];
+/* The types an imported spreadsheet may have, as libmagic names them (roadmaps, results). */
+enum { SHEET_TYPES = 6 };
+extern const struct vocab sheet_type_v[SHEET_TYPES];
 extern const struct vocab procedure_v[PROC__MAX];
 extern const struct vocab metric_v[MET__MAX];
 extern const struct vocab scope_v[SCOPE__MAX];
@@ -98,6 +101,7 @@ enum msg {
 	MSG_E429, MSG_E500, MSG_E503,
 	MSG_REQUIRED, MSG_TOO_LONG, MSG_CHOICE, MSG_BAD_LOGIN, MSG_THROTTLED,
 	MSG_NO_FILE, MSG_EMPTY_FILE, MSG_TOO_BIG, MSG_BAD_TYPE, MSG_COMMENT_REQUIRED, MSG_STALE,
+	MSG_RES_IMPORT,
 	MSG__MAX
 };
 extern const char *const msg_v[MSG__MAX];

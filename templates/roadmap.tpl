@@ -46,7 +46,7 @@
 {{#FILTERED}}<a class="reset" href="{{BASE}}">Сбросить фильтры</a>{{/FILTERED}}
 </form>
 
-{{#CAN_EDIT}}<p><a href="/{{MUNI_SLUG}}/roadmap/items/new?roadmap={{ROADMAP}}">Добавить мероприятие</a> · <a href="/{{MUNI_SLUG}}/roadmap/import">Загрузить дорожную карту из файла</a></p>{{/CAN_EDIT}}
+{{#CAN_EDIT}}<p><a href="/{{MUNI_SLUG}}/roadmap/items/new?roadmap={{ROADMAP}}">Добавить мероприятие</a> · <a href="/{{MUNI_SLUG}}/roadmap/import">Загрузить дорожную карту из файла</a> · <a href="/{{MUNI_SLUG}}/results/import">Загрузить результаты и социальные данные</a></p>{{/CAN_EDIT}}
 <p class="exports">Скачать таблицу с текущими фильтрами: <a href="{{BASE}}export.csv{{QUERY}}">CSV</a> · <a href="{{BASE}}export.xlsx{{QUERY}}">XLSX</a></p>
 <section class="scroll" tabindex="0" aria-labelledby="t-roadmap">
 <table class="roadmap">

@@ -75,16 +75,18 @@
 {{#RESULTS}}
 <section class="scroll" tabindex="0" aria-labelledby="t-res-{{N}}">
 <table class="results">
-<caption id="t-res-{{N}}">{{PROCEDURE}}{{#SUBJECT}}: {{TEXT}}{{/SUBJECT}}</caption>
+<caption id="t-res-{{N}}">{{PROCEDURE}}{{#SUBJECT}}: {{TEXT}}{{/SUBJECT}}{{#GRADE}}, {{N}} класс{{/GRADE}}{{#STAGE}} ({{TEXT}}){{/STAGE}}</caption>
 <thead>
 <tr><th scope="col" rowspan="2">Образовательное учреждение</th>{{#YEAR}}<th scope="colgroup" colspan="{{SPAN}}">{{YEAR}}</th>{{/YEAR}}</tr>
 <tr>{{#METRIC}}<th scope="col">{{LABEL}}</th>{{/METRIC}}</tr>
 </thead>
 <tbody>
-{{#ROW}}<tr class="scope-{{SCOPE}}"><th scope="row">{{LABEL}}</th>{{#CELL}}<td class="num">{{VALUE}}</td>{{/CELL}}</tr>
+{{#ROW}}<tr class="scope-{{SCOPE}}"><th scope="row">{{LABEL}}</th>{{#CELL}}<td class="num">{{#HIDDEN}}данных недостаточно{{/HIDDEN}}{{VALUE}}{{#NO_N}}<sup class="mark"><abbr title="N не указано">*</abbr></sup>{{/NO_N}}{{#SMALL}} <span class="mark">(данных недостаточно: N = {{N}})</span>{{/SMALL}}</td>{{/CELL}}</tr>
 {{/ROW}}
 </tbody>
 </table>
+{{#NOTE_NO_N}}<p class="note"><sup>*</sup> N не указано: число участников не загружено, поэтому малочисленность группы не проверена.</p>{{/NOTE_NO_N}}
 </section>
 {{/RESULTS}}
+<p class="note">Результат группы меньше {{MIN_GROUP}} участников не публикуется: вместо него — «данных недостаточно».</p>
 </section>

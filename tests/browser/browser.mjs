@@ -509,6 +509,33 @@ async function openDetails(page) {
 	if (await summary.count()) await summary.click();
 }
 
+// The coordinator loads results: the form, then the preview of the sample file with its
+// confirmation, each checked like every other page.
+async function resultsFlow(browser, stack) {
+	const base = stack.base, login = "coord-ust-ilimsk", form = "/ust-ilimsk/results/import";
+	const coord = await readerContexts(browser);
+	try {
+		const cp = await coord.desktop.newPage();
+		const res = await logIn(cp, base, login, demoAccounts(stack.dataDir).get(login));
+		if (!ok(res && res.status() === 200, `flow: ${login} logs in`, `now at ${cp.url()}`)) return;
+		await coord.sync();
+		await checkState(coord.desktop, coord.phone, { name: "results-import", path: form, status: 200, phone: true,
+			open: (pg) => pg.goto(base + form, { waitUntil: "load" }) }, stack);
+		await checkState(coord.desktop, coord.phone, {
+			name: "results-preview", what: `${form} (preview of the sample file)`, status: 200, phone: true,
+			open: async (pg) => {
+				await pg.goto(base + form, { waitUntil: "load" });
+				await pg.locator("#file").setInputFiles(path.join(ROOT, "static", "results-sample.tsv"));
+				return submitBy(pg, pg.getByRole("button", { name: "Проверить файл" }));
+			},
+			after: async (pg) => ok(await pg.getByRole("button", { name: /^Загрузить \(/ }).count() === 1,
+				`${form}: the preview offers the confirmation`),
+		}, stack);
+	} finally {
+		await coord.close();
+	}
+}
+
 async function insiderFlow(browser, stack) {
 	const base = stack.base;
 	let accounts;
@@ -808,6 +835,7 @@ async function main() {
 		await viBehaviour(browser, stack.base);
 		await insiderFlow(browser, stack);
 		await dashboardFlow(browser, stack);
+		await resultsFlow(browser, stack);
 	} catch (e) {
 		if (e !== null) ok(false, "browser tier runs to the end", e.stack || e.message);
 	} finally {

@@ -828,3 +828,19 @@ void e2e_sha256(const void *data, size_t n, char hex[65])
 	crypto_hash_sha256(digest, data, n);
 	sodium_bin2hex(hex, 65, digest, sizeof digest);
 }
+
+void e2e_hidden(const char *body, const char *name, char *out, size_t size)
+{
+	char key[64];
+	const char *p;
+
+	snprintf(key, sizeof key, "name=\"%s\" value=\"", name);
+	p = strstr(body, key);
+	out[0] = '\0';
+	if (p) {
+		p += strlen(key);
+		size_t n = strcspn(p, "\"");
+
+		snprintf(out, size, "%.*s", (int)(n < size ? n : size - 1), p);
+	}
+}

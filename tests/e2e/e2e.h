@@ -97,6 +97,9 @@ struct e2e_part {
 int e2e_b_upload(struct e2e_browser *b, const char *path, const struct e2e_part *parts, size_t n,
 		 const char *const *extra, struct e2e_resp *r);
 
+/* Copies the value of hidden input `name` from a page into out ("" when absent). */
+void e2e_hidden(const char *body, const char *name, char *out, size_t size);
+
 /*
  * GET /login, then POST it with the login form's _csrf. Returns the POST's status (303 on
  * success, when the cabinet is fetched too so that e2e_csrf() is the session's token); r,

@@ -99,33 +99,16 @@ static int preview(struct e2e_browser *b, const char *muni, const char *const ye
 	return e2e_b_upload(b, path, parts, sizeof parts / sizeof parts[0], NULL, r);
 }
 
-/* Copies the value of hidden input `name` from a page into out. */
-static void hidden(const char *body, const char *name, char *out, size_t size)
-{
-	char key[64];
-	const char *p;
-
-	snprintf(key, sizeof key, "name=\"%s\" value=\"", name);
-	p = strstr(body, key);
-	out[0] = '\0';
-	if (p) {
-		p += strlen(key);
-		size_t n = strcspn(p, "\"");
-
-		snprintf(out, size, "%.*s", (int)(n < size ? n : size - 1), p);
-	}
-}
-
 static int confirm(struct e2e_browser *b, const char *muni, const char *page)
 {
 	char sha[80], mime[128], name[128], from[8], to[8], path[128];
 	struct e2e_resp r;
 
-	hidden(page, "sha256", sha, sizeof sha);
-	hidden(page, "mime", mime, sizeof mime);
-	hidden(page, "name", name, sizeof name);
-	hidden(page, "year_from", from, sizeof from);
-	hidden(page, "year_to", to, sizeof to);
+	e2e_hidden(page, "sha256", sha, sizeof sha);
+	e2e_hidden(page, "mime", mime, sizeof mime);
+	e2e_hidden(page, "name", name, sizeof name);
+	e2e_hidden(page, "year_from", from, sizeof from);
+	e2e_hidden(page, "year_to", to, sizeof to);
 	const char *pairs[] = { "_csrf", e2e_csrf(b), "title", "Дорожная карта из файла", "year_from", from,
 				"year_to", to, "sha256", sha, "mime", mime, "name", name, NULL };
 	char *form = e2e_form(pairs);
@@ -252,8 +235,8 @@ int main(void)
 	{
 		char sha[80], mime[128], path[160];
 
-		hidden(r.body, "sha256", sha, sizeof sha);
-		hidden(r.body, "mime", mime, sizeof mime);
+		e2e_hidden(r.body, "sha256", sha, sizeof sha);
+		e2e_hidden(r.body, "mime", mime, sizeof mime);
 		const char *pairs[] = { "_csrf", e2e_csrf(coord), "title", "Программа антирисковых мер СОШ № 5",
 					"school", "sosh-5", "year_from", "2022", "year_to", "2022", "sha256", sha,
 					"mime", mime, "name", "antirisk.tsv", NULL };

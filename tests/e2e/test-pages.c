@@ -123,9 +123,10 @@ static void school(struct e2e *e)
 		"Повышение качества",
 		NULL
 	};
-	/* db/seed/ust-ilimsk/results.tsv: ОГЭ, русский язык, 2019, pass and quality */
+	/* db/seed/ust-ilimsk/results.tsv: ОГЭ, русский язык, 2019, pass and quality; the seed gives no N */
 	static const char *const rows[] = {
-		"<th scope=\"row\">СОШ № 1</th><td class=\"num\">98</td><td class=\"num\">28,6</td>",
+		"<th scope=\"row\">СОШ № 1</th><td class=\"num\">98<sup class=\"mark\"><abbr title=\"N не указано\">*</abbr></sup></td>"
+		"<td class=\"num\">28,6<sup class=\"mark\"><abbr title=\"N не указано\">*</abbr></sup></td>",
 		"<th scope=\"row\">Город</th><td class=\"num\">98,1</td><td class=\"num\">54,3</td>",
 		"<th scope=\"row\">Область</th><td class=\"num\">94,1</td><td class=\"num\">50,1</td>",
 	};
