@@ -36,6 +36,7 @@ enum route_flag {
 /* Role bits; 0 means any logged-in user (or anyone without R_LOGIN). */
 #define RB(r) (1u << (r))
 #define STAFF (RB(ROLE_CURATOR) | RB(ROLE_COORDINATOR) | RB(ROLE_ADMIN))
+#define DECIDERS (RB(ROLE_COORDINATOR) | RB(ROLE_ADMIN))
 
 struct route {
 	unsigned methods;       /* bit set of enum http_method */
@@ -86,6 +87,13 @@ static const struct route routes[] = {
 	{ M_POST, "/{}/roadmap/items/{}/occurrences/{}/start",    occurrence_start_page,    R_LOGIN | R_MUNI, 0 },
 	{ M_POST, "/{}/roadmap/items/{}/occurrences/{}/confirm",  occurrence_confirm_page,  R_LOGIN | R_MUNI, STAFF },
 	{ M_POST, "/{}/roadmap/items/{}/occurrences/{}/withdraw", occurrence_withdraw_page, R_LOGIN | R_MUNI, STAFF },
+	{ GET,    "/{}/identification/",                 ident_page,          R_LOGIN | R_MUNI,            STAFF },
+	{ GET,    "/{}/identification/export.csv",       ident_csv_page,      R_LOGIN | R_MUNI,            STAFF },
+	{ GET,    "/{}/identification/export.xlsx",      ident_xlsx_page,     R_LOGIN | R_MUNI,            STAFF },
+	{ M_POST, "/{}/identification/decide",           ident_decide_page,   R_LOGIN | R_MUNI,            DECIDERS },
+	{ GET,    "/{}/identification/settings",         ident_settings_page, R_LOGIN | R_MUNI,            STAFF },
+	{ M_POST, "/{}/identification/settings",         ident_settings_post_page, R_LOGIN | R_MUNI,       DECIDERS },
+	{ GET,    "/{}/identification/schools/{}/",      ident_school_page,   R_LOGIN | R_SCHOOL,          STAFF },
 	{ GET,    "/{}/schools/{}/",                     school_page,        R_SCHOOL | R_CACHE,           0 },
 	{ GET,    "/{}/schools/{}/roadmap/",             roadmap_page,       R_SCHOOL | R_CACHE,           0 },
 	{ GET,    "/{}/schools/{}/roadmap/export.csv",   roadmap_csv_page,   R_SCHOOL,                     0 },

@@ -746,6 +746,24 @@ char *e2e_query(struct e2e *e, const char *fmt, ...)
 	return rows;
 }
 
+int e2e_exec(struct e2e *e, const char *sql)
+{
+	char path[128], *err = NULL;
+	sqlite3 *db = NULL;
+	int rc;
+
+	snprintf(path, sizeof path, "%s/portal.db", e->dir);
+	rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+	     sqlite3_busy_timeout(db, 5000) == SQLITE_OK &&
+	     sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, &err) == SQLITE_OK &&
+	     sqlite3_exec(db, sql, NULL, NULL, &err) == SQLITE_OK;
+	if (!rc)
+		printf("# e2e: SQL %s: %s\n", sql, err ? err : db ? sqlite3_errmsg(db) : "no memory");
+	sqlite3_free(err);
+	sqlite3_close(db);
+	return rc;
+}
+
 static int nfiles;
 
 static int count_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)

@@ -111,6 +111,10 @@ int e2e_login(struct e2e_browser *b, const char *login, const char *password, st
 long long e2e_count(struct e2e *e, const char *fmt, ...);
 char *e2e_query(struct e2e *e, const char *fmt, ...);
 
+/* Runs `sql` (one or more statements) on DATA_DIR/portal.db opened for writing, as
+ * a test's own data; foreign keys on. Returns 1, or 0 after printing the error. */
+int e2e_exec(struct e2e *e, const char *sql);
+
 /* Regular files under DATA_DIR/sub (recursively); -1 if it cannot be read. */
 int e2e_files(struct e2e *e, const char *sub);
 
