@@ -180,6 +180,9 @@ void ident_kinds(struct req *rq, struct tpl_dict *parent, const struct ident_vie
 			continue;
 		struct tpl_dict *fd = tpl_section_add(kd, "FORM");
 
+		if (!chosen)
+			tpl_show(fd, "UNCHOSEN");
+
 		for (size_t o = 0; o < n; o++) {
 			struct tpl_dict *od = tpl_section_add(fd, "OPTION");
 

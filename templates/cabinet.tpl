@@ -14,6 +14,7 @@
 <li><a href="/review/">Документы на проверке: {{QUEUE}}</a></li>
 {{#MUNI}}<li><a href="/{{SLUG}}/">Страница муниципалитета</a></li>
 <li><a href="/my/">Мои мероприятия: сроки дорожной карты</a></li>
-<li><a href="/{{SLUG}}/roadmap/unparsed/">Нераспознанные сроки дорожной карты</a></li>{{/MUNI}}
+<li><a href="/{{SLUG}}/roadmap/unparsed/">Нераспознанные сроки дорожной карты</a></li>
+<li><a href="/{{SLUG}}/identification/">Выявление школ: предложения, основания, решения</a></li>{{/MUNI}}
 </ul>
 {{/STAFF}}

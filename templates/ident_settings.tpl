@@ -9,16 +9,16 @@
 {{#RULE_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
 {{/RULE_OPTION}}</select></div>
 <div class="field"><label for="low_share">Низкий результат процедуры: доля «2» или ниже минимального порога не менее, %</label>
-<input id="low_share" name="low_share" value="{{LOW_SHARE}}" inputmode="decimal" required></div>
+<input type="text" id="low_share" name="low_share" value="{{LOW_SHARE}}" inputmode="decimal" required></div>
 <div class="field"><label for="low_count">ШНОР: низких результатов в предыдущем году не меньше</label>
-<input id="low_count" name="low_count" value="{{LOW_COUNT}}" inputmode="numeric" required></div>
+<input type="text" id="low_count" name="low_count" value="{{LOW_COUNT}}" inputmode="numeric" required></div>
 <div class="field"><label for="min_group">Малая группа: результат меньше чем по стольким участникам не учитывается</label>
-<input id="min_group" name="min_group" value="{{MIN_GROUP}}" inputmode="numeric" required></div>
+<input type="text" id="min_group" name="min_group" value="{{MIN_GROUP}}" inputmode="numeric" required></div>
 <div class="field"><label for="social_lo">Неблагоприятный индекс социального благополучия: от</label>
-<input id="social_lo" name="social_lo" value="{{SOCIAL_LO}}" required></div>
+<input type="text" id="social_lo" name="social_lo" value="{{SOCIAL_LO}}" required></div>
 <div class="field"><label for="social_hi">до</label>
-<input id="social_hi" name="social_hi" value="{{SOCIAL_HI}}" required></div>
+<input type="text" id="social_hi" name="social_hi" value="{{SOCIAL_HI}}" required></div>
 <div class="field"><label for="dynamics_pp">Динамика ВПР: изменение успеваемости не меньше, п. п.</label>
-<input id="dynamics_pp" name="dynamics_pp" value="{{DYNAMICS}}" inputmode="decimal" required></div>
+<input type="text" id="dynamics_pp" name="dynamics_pp" value="{{DYNAMICS}}" inputmode="decimal" required></div>
 {{#CAN_SET}}<button type="submit">Сохранить настройки</button>{{/CAN_SET}}
 </form>

@@ -67,6 +67,11 @@ static void coordinator(struct e2e *e, struct e2e_browser *b)
 	char *body = get(b, PAGE, &st);
 
 	ok(st == 200, "coordinator sees the identification page");
+	free(body);
+	body = get(b, "/cabinet/", &st);
+	ok(st == 200 && strstr(body, "href=\"/ust-ilimsk/identification/\""), "the cabinet links to the page");
+	free(body);
+	body = get(b, PAGE, &st);
 	ok(strstr(body, "список 2022 года") != NULL, "default list year: the year after the latest results");
 	ok(strstr(body, "ВПР-5 математика 2021: 34% «2» ≥ 30%") != NULL, "R1 reason line shown");
 	ok(strstr(body, "ВПР-6 история 2021: N = 4 &lt; 10 — данных недостаточно") != NULL ||
@@ -161,6 +166,7 @@ static void hostile(struct e2e *e, struct e2e_browser *b)
 	ok(decide(b, "bogus", "yes", "x", "2022", "sosh-1") == 422, "unknown kind: 422");
 	ok(decide(b, "level", "yes", "x", "2022", "sosh-1") == 422, "a decision the kind does not take: 422");
 	ok(decide(b, "low", "no", "x", "20x2", "sosh-1") == 422, "bad year in the form: 422");
+	ok(decide(b, "low", "", "x", "2022", "sosh-1") == 422, "no decision chosen: 422");
 	ok(decide(b, "low", "no", "x", "2022", "no-such-school") == 404, "unknown school: 404");
 	ok(count(e, DECISIONS) == n, "nothing stored");
 }
