@@ -24,7 +24,8 @@ int db_ident_config_set(struct db *db, int64_t muni_id, const struct ident_confi
 
 /* The rules' inputs of the municipality's schools for list year `year`: results
  * of years − 2 and − 1 and social indices of years ≤ `year`, both ordered by
- * school; every flag. in->cfg is not touched. Returns DB_OK or DB_ERR. */
+ * school; every flag. in->cfg is not touched. (ident_dynamics() for result year
+ * t needs list year t + 1.) Returns DB_OK or DB_ERR. */
 int db_ident_input(struct db *db, struct arena *a, int64_t muni_id, int year, struct ident_input *in);
 
 /* The first and last year of the municipality's school results (0, 0 if none). */

@@ -5,6 +5,7 @@
  */
 #include "page_ident.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -57,6 +58,9 @@ size_t ident_view_find(const struct ident_view *v, int64_t id)
 			break;
 	return i;
 }
+
+_Static_assert(offsetof(struct ident_result, school_id) == 0, "SLICE reads school_id first");
+_Static_assert(offsetof(struct ident_social, school_id) == 0, "SLICE reads school_id first");
 
 /* The rows of school `id` in an array ordered by school: [*from, return). */
 #define SLICE(arr, n, id, from) slice_of(arr, n, sizeof *(arr), id, from)

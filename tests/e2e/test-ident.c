@@ -173,7 +173,8 @@ static void hostile(struct e2e *e, struct e2e_browser *b)
 
 static void others(struct e2e *e)
 {
-	struct e2e_browser *cur = e2e_browser_new(e), *sch = e2e_browser_new(e), *anon = e2e_browser_new(e);
+	struct e2e_browser *cur = e2e_browser_new(e), *sch = e2e_browser_new(e), *anon = e2e_browser_new(e),
+			   *far = e2e_browser_new(e);
 	int st;
 	int n = count(e, DECISIONS);
 
@@ -190,10 +191,18 @@ static void others(struct e2e *e)
 	free(get(anon, PAGE, &st));
 	ok(st == 303, "anonymous: sent to the login page");
 	ok(decide(anon, "low", "yes", "x", "2022", "sosh-1") == 403, "anonymous cannot decide");
+	ok(e2e_login(far, "coord-dalnerechensk", e2e_password(e, "coord-dalnerechensk"), NULL) == 303,
+	   "another municipality's coordinator logs in");
+	free(get(far, PAGE, &st));
+	ok(st == 403, "another municipality's coordinator cannot see the page");
+	ok(decide(far, "low", "yes", "x", "2022", "sosh-1") == 403, "nor decide");
+	free(get(far, "/dalnerechensk/identification/", &st));
+	ok(st == 200, "but sees their own");
 	ok(count(e, DECISIONS) == n, "nothing stored by them");
 	e2e_browser_free(cur);
 	e2e_browser_free(sch);
 	e2e_browser_free(anon);
+	e2e_browser_free(far);
 }
 
 int main(void)
