@@ -5,7 +5,6 @@
  */
 #include "page_ident.h"
 
-#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -59,24 +58,17 @@ size_t ident_view_find(const struct ident_view *v, int64_t id)
 	return i;
 }
 
-_Static_assert(offsetof(struct ident_result, school_id) == 0, "SLICE reads school_id first");
-_Static_assert(offsetof(struct ident_social, school_id) == 0, "SLICE reads school_id first");
-
-/* The rows of school `id` in an array ordered by school: [*from, return). */
-#define SLICE(arr, n, id, from) slice_of(arr, n, sizeof *(arr), id, from)
-
-static size_t slice_of(const void *arr, size_t n, size_t size, int64_t id, size_t *from)
-{
-	const char *p = arr;
-	size_t i = 0, j;
-
-	while (i < n && *(const int64_t *)(p + i * size) != id)   /* school_id is each row's first member */
-		i++;
-	for (j = i; j < n && *(const int64_t *)(p + j * size) == id; j++)
-		;
-	*from = i;
-	return j;
-}
+/* The rows of school `id` in an array of rows ordered by school: [*from, *to). */
+#define SLICE(arr, n, id, from, to)                                   \
+	do {                                                          \
+		size_t i_ = 0;                                        \
+		while (i_ < (n) && (arr)[i_].school_id != (id))       \
+			i_++;                                         \
+		*(from) = i_;                                         \
+		while (i_ < (n) && (arr)[i_].school_id == (id))       \
+			i_++;                                         \
+		*(to) = i_;                                           \
+	} while (0)
 
 int ident_view_load(struct req *rq, int year, struct ident_view *v)
 {
@@ -98,8 +90,10 @@ int ident_view_load(struct req *rq, int year, struct ident_view *v)
 	memset(v->force, 0, (v->n + 1) * IK__MAX * sizeof *v->force);
 	for (size_t i = 0; i < v->n; i++) {
 		struct ident_input one = v->in;
-		size_t r0, r1 = SLICE(v->in.res, v->in.nres, v->schools[i].id, &r0);
-		size_t s0, s1 = SLICE(v->in.soc, v->in.nsoc, v->schools[i].id, &s0);
+		size_t r0, r1, s0, s1;
+
+		SLICE(v->in.res, v->in.nres, v->schools[i].id, &r0, &r1);
+		SLICE(v->in.soc, v->in.nsoc, v->schools[i].id, &s0, &s1);
 
 		one.res = v->in.res + r0;
 		one.nres = r1 - r0;
