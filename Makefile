@@ -53,6 +53,12 @@ LIBSRC = src/http.c \
          src/ri_text.c \
          src/ri_xlsx.c \
          src/export.c \
+         src/ident.c \
+         src/db_ident.c \
+         src/page_ident.c \
+         src/page_ident_view.c \
+         src/page_ident_decide.c \
+         src/page_ident_settings.c \
          src/db.c \
          src/db_municipality.c \
          src/db_school.c \
@@ -75,8 +81,9 @@ LIBSRC = src/http.c \
 LIBCXX = src/tpl_bridge.cc
 
 UNIT   = arena http route vocab config db view tpl auth cache seed multipart admin deadline export roadmap_import \
-         res_import indicator chart
-E2E    = pages hostile docs attacks roadmap roadmap-edit import results-import indicators dashboard crash backup
+         res_import ident indicator chart
+E2E    = pages hostile docs attacks roadmap roadmap-edit import results-import ident indicators dashboard \
+         crash backup
 
 OBJ      = $(LIBSRC:src/%.c=build/%.o) $(LIBCXX:src/%.cc=build/%.o)
 SANOBJ   = $(LIBSRC:src/%.c=build/san/%.o) $(LIBCXX:src/%.cc=build/san/%.o)

@@ -67,6 +67,13 @@ int dashboard_xlsx_page(struct req *rq, struct resp *rs);         /* page_dash.c
 int dashboard_region_page(struct req *rq, struct resp *rs);       /* page_dash.c */
 int dashboard_region_csv_page(struct req *rq, struct resp *rs);   /* page_dash.c */
 int dashboard_region_xlsx_page(struct req *rq, struct resp *rs);  /* page_dash.c */
+int ident_page(struct req *rq, struct resp *rs);                 /* page_ident.c */
+int ident_csv_page(struct req *rq, struct resp *rs);             /* page_ident.c */
+int ident_xlsx_page(struct req *rq, struct resp *rs);            /* page_ident.c */
+int ident_decide_page(struct req *rq, struct resp *rs);          /* page_ident_decide.c */
+int ident_school_page(struct req *rq, struct resp *rs);          /* page_ident_decide.c */
+int ident_settings_page(struct req *rq, struct resp *rs);        /* page_ident_settings.c */
+int ident_settings_post_page(struct req *rq, struct resp *rs);   /* page_ident_settings.c */
 /* Non-zero when the user may edit the URL's municipal roadmap: its coordinator
  * or the region's admin (page_roadmap_edit.c). */
 int roadmap_editor(const struct req *rq);

@@ -125,6 +125,8 @@ const struct vocab audit_action_v[] = {
 	{ "item_remove",      "Мероприятие исключено из дорожной карты" },
 	{ "item_restore",     "Мероприятие возвращено в дорожную карту" },
 	{ "indicator_fact",   "Внесено фактическое значение показателя" },
+	{ "ident_decide",     "Решение по выявлению школ" },
+	{ "ident_settings",   "Изменены настройки выявления" },
 };
 const size_t audit_action_count = sizeof audit_action_v / sizeof audit_action_v[0];
 
@@ -222,6 +224,11 @@ const struct vocab ident_rule_v[RULE__MAX] = {
 	{ "nro",   "НРО: правило 004 (совокупная доля ВПР-4 и ОГЭ)" },
 };
 
+const struct vocab ident_answer_v[ANS__MAX] = {
+	{ "yes", "да" },    /* ANS_YES */
+	{ "no",  "нет" },   /* ANS_NO */
+};
+
 const struct vocab muni_kind_v[MUNI__MAX] = {
 	{ "city",     "город" },                   /* MUNI_CITY */
 	{ "district", "муниципальный район" },     /* MUNI_DISTRICT */
@@ -243,6 +250,12 @@ const char *const msg_v[MSG__MAX] = {
 	"Нужен файл TSV, CSV (UTF-8) или XLSX.",   /* MSG_IMPORT_TYPE */
 	"Мероприятия",                             /* MSG_IMPORT_TASK */
 	"Дорожные карты школ",                     /* MSG_SCHOOL_ROADMAPS */
+	"Выявление школ",                          /* MSG_IDENT */
+	"Настройки выявления",                     /* MSG_IDENT_SETTINGS */
+	"Решение расходится с предложением: напишите комментарий, почему.", /* MSG_IDENT_COMMENT */
+	"Год списка — число от 2000 до 2100.",     /* MSG_IDENT_YEAR */
+	"Такого решения для этого вида нет: выберите значение из списка.", /* MSG_IDENT_CHOICE */
+	"Проверьте пороги: доля от 0 до 100, количества — целые не меньше 1, нижняя граница индекса не больше верхней.", /* MSG_IDENT_NUMBERS */
 	"Неверный запрос",                         /* MSG_E400 */
 	"Требуется вход",                          /* MSG_E401 */
 	"Недостаточно прав",                       /* MSG_E403 */

@@ -48,6 +48,8 @@ enum result_level { LVL_HIGH, LVL_MEDIUM, LVL_LOW, LVL__MAX };
 enum matrix_category { MX_RESILIENT, MX_RISK, MX_CRISIS, MX_NONE, MX__MAX };
 enum dynamics { DYN_POS, DYN_NEG, DYN_STABLE, DYN__MAX };
 enum ident_rule { RULE_SHNOR, RULE_NRO, RULE__MAX };
+/* The coordinator's answer on a low or social proposal: on the list or not. */
+enum ident_answer { ANS_YES, ANS_NO, ANS__MAX };
 enum scope { SCOPE_SCHOOL, SCOPE_CITY, SCOPE_REGION, SCOPE__MAX };
 enum muni_kind { MUNI_CITY, MUNI_DISTRICT, MUNI__MAX };
 
@@ -71,6 +73,7 @@ extern const struct vocab result_level_v[LVL__MAX];
 extern const struct vocab matrix_category_v[MX__MAX];
 extern const struct vocab dynamics_v[DYN__MAX];
 extern const struct vocab ident_rule_v[RULE__MAX];
+extern const struct vocab ident_answer_v[ANS__MAX];
 extern const struct vocab muni_kind_v[MUNI__MAX];
 extern const struct vocab role_v[ROLE__MAX];
 
@@ -97,6 +100,8 @@ enum msg {
 	MSG_SITE, MSG_ROADMAP, MSG_SECTION,
 	MSG_LOGIN, MSG_CABINET, MSG_DOCS, MSG_QUEUE, MSG_AUDIT, MSG_MY, MSG_UNPARSED, MSG_IMPORT,
 	MSG_IMPORT_FIELDS, MSG_IMPORT_TYPE, MSG_IMPORT_TASK, MSG_SCHOOL_ROADMAPS,
+	MSG_IDENT, MSG_IDENT_SETTINGS, MSG_IDENT_COMMENT, MSG_IDENT_YEAR, MSG_IDENT_CHOICE,
+	MSG_IDENT_NUMBERS,
 	MSG_E400, MSG_E401, MSG_E403, MSG_E404, MSG_E405, MSG_E413, MSG_E414, MSG_E415, MSG_E422,
 	MSG_E429, MSG_E500, MSG_E503,
 	MSG_REQUIRED, MSG_TOO_LONG, MSG_CHOICE, MSG_BAD_LOGIN, MSG_THROTTLED,

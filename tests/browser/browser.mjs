@@ -779,6 +779,36 @@ async function dashboardFlow(browser, stack) {
 	}
 }
 
+// The coordinator's identification pages: the list with its forms and matrix, one
+// school's history, the settings (each also on the phone; the list in print).
+
+async function identFlow(browser, stack) {
+	const base = stack.base;
+	const coord = await readerContexts(browser);
+	const page = (path_) => (pg) => pg.goto(base + path_, { waitUntil: "load" });
+	try {
+		const accounts = demoAccounts(stack.dataDir);
+		const cp = await coord.desktop.newPage();
+		const res = await logIn(cp, base, COORD_LOGIN, accounts.get(COORD_LOGIN));
+		if (!ok(res && res.status() === 200, `flow: ${COORD_LOGIN} logs in through the form`, `now at ${cp.url()}`))
+			throw null;
+		await cp.close();
+		await coord.sync();
+		await checkState(coord.desktop, coord.phone, { name: "identification", what: "/ust-ilimsk/identification/",
+			status: 200, phone: true, open: page("/ust-ilimsk/identification/") }, stack);
+		await checkState(coord.desktop, coord.phone, { name: "identification-school",
+			what: "/ust-ilimsk/identification/schools/sosh-1/", status: 200, phone: true,
+			open: page("/ust-ilimsk/identification/schools/sosh-1/") }, stack);
+		await checkState(coord.desktop, coord.phone, { name: "identification-settings",
+			what: "/ust-ilimsk/identification/settings", status: 200, phone: true,
+			open: page("/ust-ilimsk/identification/settings") }, stack);
+	} catch (e) {
+		if (e !== null) ok(false, "flow: the identification pages", e.message.split("\n").slice(0, 4));
+	} finally {
+		await coord.close();
+	}
+}
+
 /* ---------- main ---------- */
 
 async function main() {
@@ -836,6 +866,7 @@ async function main() {
 		await insiderFlow(browser, stack);
 		await dashboardFlow(browser, stack);
 		await resultsFlow(browser, stack);
+		await identFlow(browser, stack);
 	} catch (e) {
 		if (e !== null) ok(false, "browser tier runs to the end", e.stack || e.message);
 	} finally {

@@ -784,6 +784,7 @@ int e2e_exec(struct e2e *e, const char *fmt, ...)
 	snprintf(path, sizeof path, "%s/portal.db", e->dir);
 	rc = sql && sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
 	     sqlite3_busy_timeout(db, 5000) == SQLITE_OK &&
+	     sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) == SQLITE_OK &&
 	     sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK;
 	if (!rc)
 		printf("# e2e: SQL %s: %s\n", sql ? sql : fmt, db ? sqlite3_errmsg(db) : "no memory");

@@ -121,8 +121,9 @@ char *e2e_query(struct e2e *e, const char *fmt, ...);
  * occurrences and items afresh: 0 when they agree, -1 on error. */
 long long e2e_tally_drift(struct e2e *e);
 
-/* Runs SQL (sqlite3_mprintf format) on the stack's database opened read-write, as
- * another program's data load would; returns 1 on success, else 0 after a "# " line. */
+/* Runs SQL (sqlite3_mprintf format; one or more statements) on the stack's database
+ * opened read-write with foreign keys on, as another program's data load would;
+ * returns 1 on success, else 0 after a "# " line. */
 int e2e_exec(struct e2e *e, const char *fmt, ...);
 
 /* Regular files under DATA_DIR/sub (recursively); -1 if it cannot be read. */
