@@ -117,25 +117,3 @@ int db_indicator_fact_set(struct db *db, int64_t indicator_id, int year, const c
 
 	return rc == DB_NOTFOUND ? DB_OK : rc;
 }
-
-static void social_row(struct arena *a, sqlite3_stmt *st, void *item)
-{
-	struct social_count *c = item;
-
-	(void)a;
-	c->year = sqlite3_column_int(st, 0);
-	c->with_index = sqlite3_column_int(st, 1);
-	c->within = sqlite3_column_int(st, 2);
-}
-
-int db_indicator_social_counts(struct db *db, struct arena *a, int64_t muni_id,
-			       struct social_count **out, size_t *n)
-{
-	sqlite3_stmt *st = db_stmt(db, STMT_INDICATOR_SOCIAL,
-		"SELECT x.year, count(*), sum(x.value BETWEEN c.social_lo AND c.social_hi)"
-		" FROM social_index x JOIN school s ON s.id = x.school_id"
-		" JOIN ident_config c ON c.municipality_id = s.municipality_id"
-		" WHERE s.municipality_id = ?1 GROUP BY x.year ORDER BY x.year");
-
-	return db_collect_id(db, a, st, muni_id, sizeof **out, social_row, (void **)out, n);
-}

@@ -47,12 +47,4 @@ int db_indicator_id(struct db *db, int64_t muni_id, const char *code, int64_t *i
 int db_indicator_fact_set(struct db *db, int64_t indicator_id, int year, const char *raw,
 			  bool has_value, double value, int64_t user_id);
 
-/* Per year with social data: how many of the municipality's schools have an
- * index, and how many of them lie in its ident_config unfavourable range. */
-struct social_count {
-	int year, with_index, within;
-};
-int db_indicator_social_counts(struct db *db, struct arena *a, int64_t muni_id,
-			       struct social_count **out, size_t *n);
-
 #endif

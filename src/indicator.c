@@ -8,6 +8,9 @@
 #include <string.h>
 
 #include "arena.h"
+#include "db.h"
+#include "db_ident.h"
+#include "ident.h"
 #include "view.h"
 
 /* «да» or «нет» in any case, as 1 or 0; -1 for anything else. */
@@ -119,25 +122,106 @@ int indicator_grid_build(struct arena *a, const struct indicator_pf *rows, size_
 	return 0;
 }
 
-void indicator_fill_social(struct arena *a, struct indicator_grid *g, const struct social_count *c, size_t n)
+/* The share (%) of the schools of `in` in R6 class `want` for result year `year`,
+ * among those a cohort could be compared for; false when none could. */
+static bool dynamics_share(const struct ident_input *in, enum dynamics want, int year, double *out)
 {
-	for (size_t i = 0; i < g->nind; i++) {
-		if (!g->ind[i]->compute || strcmp(g->ind[i]->compute, "social_share") != 0)
-			continue;
-		for (size_t y = 0; y < g->nyears; y++) {
-			struct indicator_cell *cell = indicator_cell_at(g, i, y);
+	int classified = 0, hits = 0;
 
-			for (size_t k = 0; k < n; k++) {
-				if (c[k].year != g->years[y] || c[k].with_index == 0 || cell->fact_raw)
-					continue;
-				cell->fact = 100.0 * c[k].within / c[k].with_index;
-				cell->has_fact = cell->computed = true;
-				cell->fact_raw = arena_printf(a, "%s%%", view_decimal(a, cell->fact));
-				cell->status = indicator_status(cell, g->ind[i]->lower_better);
-				cell->gap = cell->fact - cell->plan;
-			}
+	for (size_t i = 0; i < in->nres; i++) {
+		if (i > 0 && in->res[i].school_id == in->res[i - 1].school_id)
+			continue;   /* the results come ordered by school */
+		enum dynamics d = ident_dynamics(NULL, in, in->res[i].school_id, year, NULL, NULL);
+
+		classified += d != DYN__MAX;
+		hits += d == want;
+	}
+	if (classified == 0)
+		return false;
+	*out = 100.0 * hits / classified;
+	return true;
+}
+
+/* The computed fact of indicator `compute` for `year` from the rules' inputs of list
+ * year `year` + 1; false when there is nothing to compute it from. */
+static bool computed_fact(const struct ident_input *in, const char *compute, int year, double *out)
+{
+	static const struct { const char *code; enum dynamics d; } dyn[] = {
+		{ "dynamics_pos", DYN_POS }, { "dynamics_neg", DYN_NEG }, { "dynamics_stable", DYN_STABLE },
+	};
+	int unfavourable, total;
+
+	if (strcmp(compute, "social_share") == 0) {
+		ident_social_count(in->soc, in->nsoc, &in->cfg, year, &unfavourable, &total);
+		*out = total ? 100.0 * unfavourable / total : 0;
+		return total > 0;
+	}
+	for (size_t k = 0; k < sizeof dyn / sizeof dyn[0]; k++)
+		if (strcmp(compute, dyn[k].code) == 0)
+			return dynamics_share(in, dyn[k].d, year, out);
+	return false;
+}
+
+/* Fills the cells of computed indicators without an entered fact, year by year. */
+static int fill_computed(struct db *db, struct arena *a, int64_t muni_id, const struct ident_config *cfg,
+			 struct indicator_grid *g)
+{
+	for (size_t y = 0; y < g->nyears; y++) {
+		struct ident_input in;
+
+		if (db_ident_input(db, a, muni_id, g->years[y] + 1, &in) != DB_OK)
+			return -1;
+		in.cfg = *cfg;
+		for (size_t i = 0; i < g->nind; i++) {
+			struct indicator_cell *c = indicator_cell_at(g, i, y);
+
+			if (!g->ind[i]->compute || c->fact_raw || !computed_fact(&in, g->ind[i]->compute, g->years[y], &c->fact))
+				continue;
+			c->has_fact = c->computed = true;
+			c->fact_raw = arena_printf(a, "%s%%", view_decimal(a, c->fact));
+			c->status = indicator_status(c, g->ind[i]->lower_better);
+			c->gap = c->fact - c->plan;
 		}
 	}
+	return 0;
+}
+
+/* The years the portal has data to compute from: school results and social indices. */
+static int data_years(struct db *db, struct arena *a, int64_t muni_id, int *years, size_t cap, size_t *n)
+{
+	struct ident_input all;
+	int first, last;
+
+	*n = 0;
+	if (db_ident_years(db, muni_id, &first, &last) != DB_OK ||
+	    db_ident_input(db, a, muni_id, INDICATOR_YEAR_LAST, &all) != DB_OK)
+		return -1;
+	for (int y = first; y && y <= last; y++)
+		year_add(years, n, cap, y);
+	for (size_t i = 0; i < all.nsoc; i++)
+		year_add(years, n, cap, all.soc[i].year);
+	return 0;
+}
+
+int indicator_grid_load(struct db *db, struct arena *a, int64_t muni_id, struct indicator_grid *g)
+{
+	enum { CAP = 64 };
+	struct indicator_pf *rows;
+	struct ident_config cfg;
+	int extra[CAP] = { 0 };
+	size_t n, nextra = 0;
+	bool computed = false;
+
+	if (db_indicator_plan_fact(db, a, muni_id, &rows, &n) != DB_OK)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		computed = computed || rows[i].compute;
+	if (computed && (db_ident_config(db, muni_id, &cfg) != DB_OK ||
+			 data_years(db, a, muni_id, extra, CAP, &nextra) != 0))
+		return -1;
+	if (indicator_grid_build(a, rows, n, extra, nextra, g) != 0)
+		return -1;
+	return computed ? fill_computed(db, a, muni_id, &cfg, g) : 0;
 }
 
 void indicator_year_count(const struct indicator_grid *g, size_t y, int *with_plan, int *met)

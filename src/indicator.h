@@ -1,7 +1,8 @@
 /*
  * indicator.h: plan versus fact of the programme's indicators as a grid of
  * indicators × years, each cell with its verdict, and the facts the portal
- * computes itself. No HTTP, no templates.
+ * computes itself from the identification rules (seed 004: 1.2 from the social
+ * index, 2.1–2.3 from ВПР cohort dynamics). No HTTP, no templates.
  */
 #ifndef INDICATOR_H
 #define INDICATOR_H
@@ -13,6 +14,7 @@
 #include "db_indicator.h"
 
 struct arena;
+struct db;
 
 enum pf_status {
 	PF_MET,          /* the fact reaches the target */
@@ -31,7 +33,10 @@ struct indicator_cell {
 	enum pf_status status;
 };
 
-enum { INDICATOR_YEARS_MAX = 12 };
+enum {
+	INDICATOR_YEARS_MAX = 12,    /* columns: the latest years */
+	INDICATOR_YEAR_LAST = 2100   /* no data beyond */
+};
 
 struct indicator_grid {
 	size_t nind, nyears;
@@ -54,9 +59,12 @@ int indicator_grid_build(struct arena *a, const struct indicator_pf *rows, size_
 /* Cell of indicator `i` and year index `y`. */
 struct indicator_cell *indicator_cell_at(const struct indicator_grid *g, size_t i, size_t y);
 
-/* Puts the portal's own facts into the cells of computed indicators that have
- * no entered fact: the share of schools with an unfavourable social index. */
-void indicator_fill_social(struct arena *a, struct indicator_grid *g, const struct social_count *c, size_t n);
+/*
+ * The grid of municipality `muni_id` over its target and fact years and the years
+ * with social or result data, with the computed facts filled in where no fact was
+ * entered. Returns 0, or -1 on a database error or a full arena.
+ */
+int indicator_grid_load(struct db *db, struct arena *a, int64_t muni_id, struct indicator_grid *g);
 
 /* Indicators with a target in year index `y`, and how many of them are met. */
 void indicator_year_count(const struct indicator_grid *g, size_t y, int *with_plan, int *met);

@@ -39,21 +39,7 @@ static const char *const pf_class[PF__MAX] = { "met", "missed", "nodata", "nopla
 /* The grid of the municipality with the computed facts in. Returns 0 or 500. */
 static int grid_load(struct req *rq, struct indicator_grid *g)
 {
-	struct indicator_pf *rows;
-	struct social_count *sc;
-	size_t n, nsc;
-	int *extra;
-
-	if (db_indicator_plan_fact(&rq->w->db, rq->arena, rq->muni->id, &rows, &n) != DB_OK ||
-	    db_indicator_social_counts(&rq->w->db, rq->arena, rq->muni->id, &sc, &nsc) != DB_OK ||
-	    !(extra = arena_alloc(rq->arena, (nsc + 1) * sizeof *extra)))
-		return 500;
-	for (size_t i = 0; i < nsc; i++)
-		extra[i] = sc[i].year;
-	if (indicator_grid_build(rq->arena, rows, n, extra, nsc, g) != 0)
-		return 500;
-	indicator_fill_social(rq->arena, g, sc, nsc);
-	return 0;
+	return indicator_grid_load(&rq->w->db, rq->arena, rq->muni->id, g) == 0 ? 0 : 500;
 }
 
 /* «+2,5» / «−3» percentage points or units. */

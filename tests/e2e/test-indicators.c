@@ -203,9 +203,31 @@ static void computed(struct e2e *e, struct e2e_browser *izhevsk)
 	   strstr(body, "(рассчитывается порталом)"),
 	   "indicator 1.2 is computed: %lld of %lld schools in −8 … −3 (%s)", within, all, expect);
 	free(body);
+
+	/* ВПР cohorts 5 → 6 (2022 → 2023): the first school +10 p.p. in maths, the other −10 */
+	ok(e2e_exec(e, "INSERT INTO result (municipality_id, scope, school_id, procedure, subject, grade, year,"
+		       " metric, value, raw, n_participants, source)"
+		       " SELECT s.municipality_id, 'school', s.id, 'vpr', 'Математика', x.grade, x.year, 'pass',"
+		       "  CASE WHEN s.id = (SELECT min(id) FROM school WHERE municipality_id = s.municipality_id)"
+		       "   THEN x.first ELSE x.second END, 'test', 25, 'test'"
+		       " FROM school s JOIN municipality m ON m.id = s.municipality_id"
+		       " JOIN (SELECT 5 AS grade, 2022 AS year, 60 AS first, 70 AS second"
+		       "       UNION ALL SELECT 6, 2023, 70, 60) x"
+		       " WHERE m.slug = 'izhevsk'"),
+	   "ВПР results of Izhevsk's two schools for 2022 and 2023 loaded");
+	body = get(e, NULL, "/izhevsk/indicators/", &status);
+	char *row21 = body ? strstr(body, "id=\"i-2.1\"") : NULL, *row22 = body ? strstr(body, "id=\"i-2.2\"") : NULL,
+	     *row23 = body ? strstr(body, "id=\"i-2.3\"") : NULL, *row31 = body ? strstr(body, "id=\"i-3.1\"") : NULL;
+
+	ok(row21 && row22 && row23 && row31 && strstr(row21, "факт: 50%*") < row22 &&
+	   strstr(row22, "факт: 50%*") < row23 && strstr(row23, "факт: 0%*") < row31,
+	   "2.1–2.3 computed from the cohorts for 2023: positive 50%%, negative 50%%, stable 0%%");
+	free(body);
 	ok(post_fact(izhevsk, "izhevsk", "1.2", "2023", "40%", NULL) == 303 &&
-	   (body = get(e, NULL, "/izhevsk/indicators/", &status)) && strstr(body, "факт: 40%</span>") &&
-	   !strstr(body, expect), "a fact the coordinator enters takes the place of the computed one");
+	   (body = get(e, NULL, "/izhevsk/indicators/", &status)) && (row21 = strstr(body, "id=\"i-1.2\"")) &&
+	   (row22 = strstr(row21, "id=\"i-1.3\"")) && strstr(row21, "факт: 40%</span>") < row22 &&
+	   (!strstr(row21, expect) || strstr(row21, expect) > row22),
+	   "a fact the coordinator enters takes the place of the computed one");
 	free(body);
 }
 
