@@ -11,6 +11,7 @@
 #include "arena.h"
 #include "chart.h"
 #include "db_dash.h"
+#include "db_ident.h"
 #include "db_municipality.h"
 #include "db_school.h"
 #include "db_user.h"
@@ -249,7 +250,7 @@ int dash_load(struct req *rq, const struct municipality *m, bool filters, struct
 	    db_membership_by_muni(db, rq->arena, m->id, &d->ms, &d->nms) != DB_OK ||
 	    db_dash_subjects(db, rq->arena, m->id, &d->subjects, &d->nsubjects) != DB_OK ||
 	    db_dash_documents(db, rq->arena, m->id, &d->docs, &d->ndocs) != DB_OK ||
-	    db_dash_min_group(db, m->id, &d->min_group) != DB_OK)
+	    db_ident_min_group(db, m->id, &d->min_group) != DB_OK)
 		return 500;
 	if (!read_place(rq, d, filters) || !read_results(rq, d, filters))
 		return 400;

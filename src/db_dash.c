@@ -133,25 +133,6 @@ int db_dash_subjects(struct db *db, struct arena *a, int64_t muni_id, struct das
 	return db_collect_id(db, a, st, muni_id, sizeof **out, subject_row, (void **)out, n);
 }
 
-int db_dash_min_group(struct db *db, int64_t muni_id, int *out)
-{
-	sqlite3_stmt *st = db_stmt(db, STMT_DASH_MIN_GROUP,
-		"SELECT min_group FROM ident_config WHERE municipality_id = ?1");
-	int step;
-
-	*out = 10;
-	if (!st || sqlite3_bind_int64(st, 1, muni_id) != SQLITE_OK)
-		return DB_ERR;
-	if ((step = sqlite3_step(st)) == SQLITE_ROW)
-		*out = sqlite3_column_int(st, 0);
-	db_done(st);
-	if (step != SQLITE_ROW && step != SQLITE_DONE) {
-		db_log_err(db, "dash_min_group");
-		return DB_ERR;
-	}
-	return DB_OK;
-}
-
 /* The overdue occurrences of the latest roadmap of the municipality and of each
  * school: the roadmaps first, so the latest-period test runs once per roadmap. */
 #define OVERDUE_FROM \

@@ -56,9 +56,6 @@ struct dash_subject {
 int db_dash_subjects(struct db *db, struct arena *a, int64_t muni_id, struct dash_subject **out,
 		     size_t *n);
 
-/* The smallest group shown as a share (ident_config.min_group; 10 when not set). */
-int db_dash_min_group(struct db *db, int64_t muni_id, int *out);
-
 /* An overdue occurrence of the latest municipal or school roadmap. */
 struct dash_overdue {
 	int64_t item_id, school_id;   /* school_id 0: the municipality's roadmap */

@@ -37,6 +37,15 @@ int db_ident_config(struct db *db, int64_t muni_id, struct ident_config *out)
 	return db_one(db, NULL, st, config_row, out);
 }
 
+int db_ident_min_group(struct db *db, int64_t muni_id, int *out)
+{
+	struct ident_config c;
+	int rc = db_ident_config(db, muni_id, &c);
+
+	*out = rc == DB_OK ? c.min_group : IDENT_MIN_GROUP_DEFAULT;
+	return rc == DB_ERR ? DB_ERR : DB_OK;
+}
+
 int db_ident_config_set(struct db *db, int64_t muni_id, const struct ident_config *c)
 {
 	sqlite3_stmt *st = db_stmt(db, STMT_IDENT_CONFIG_SET,

@@ -19,6 +19,11 @@ struct db;
 /* The municipality's thresholds. Returns DB_OK, DB_NOTFOUND or DB_ERR. */
 int db_ident_config(struct db *db, int64_t muni_id, struct ident_config *out);
 
+/* The small-group threshold of the municipality (IDENT_MIN_GROUP_DEFAULT when it has
+ * no settings row). Returns DB_OK or DB_ERR. */
+enum { IDENT_MIN_GROUP_DEFAULT = 10 };
+int db_ident_min_group(struct db *db, int64_t muni_id, int *out);
+
 /* Stores the thresholds (validated by the caller). Returns DB_OK or DB_ERR. */
 int db_ident_config_set(struct db *db, int64_t muni_id, const struct ident_config *c);
 

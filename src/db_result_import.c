@@ -123,20 +123,3 @@ int db_social_put(struct db *db, int64_t school_id, int year, double value, cons
 	}
 	return db_exec(db, st) == DB_OK ? DB_OK : DB_ERR;
 }
-
-int db_result_min_group(struct db *db, int64_t muni_id, int *out)
-{
-	sqlite3_stmt *st = db_stmt(db, STMT_MIN_GROUP,
-		"SELECT min_group FROM ident_config WHERE municipality_id = ?1");
-	int step;
-
-	*out = 10;
-	if (!st || sqlite3_bind_int64(st, 1, muni_id) != SQLITE_OK)
-		return DB_ERR;
-	if ((step = sqlite3_step(st)) == SQLITE_ROW)
-		*out = sqlite3_column_int(st, 0);
-	else if (step != SQLITE_DONE)
-		db_log_err(db, "min_group");
-	db_done(st);
-	return step == SQLITE_ROW || step == SQLITE_DONE ? DB_OK : DB_ERR;
-}

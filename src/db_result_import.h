@@ -34,7 +34,4 @@ int db_result_put(struct db *db, const struct result_in *r, const char *source, 
 int db_social_put(struct db *db, int64_t school_id, int year, double value, const char *status,
 		  const char *source, enum db_change *out);
 
-/* The municipality's smallest group shown as a result (ident_config.min_group; 10 without a row). */
-int db_result_min_group(struct db *db, int64_t muni_id, int *out);
-
 #endif

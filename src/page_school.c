@@ -11,6 +11,7 @@
 #include "db_result_import.h"
 #include "db_roadmap.h"
 #include "db_document.h"
+#include "db_ident.h"
 #include "db_school.h"
 #include "db_user.h"
 #include "http.h"
@@ -257,7 +258,7 @@ int school_page(struct req *rq, struct resp *rs)
 	    db_risk_by_school(db, rq->arena, s->id, &risks, &nrisks) != DB_OK ||
 	    db_document_by_school(db, rq->arena, s->id, &docs, &ndocs) != DB_OK ||
 	    db_result_for_school(db, rq->arena, m->id, s->id, &res, &nres) != DB_OK ||
-	    db_result_min_group(db, m->id, &view.min_group) != DB_OK ||
+	    db_ident_min_group(db, m->id, &view.min_group) != DB_OK ||
 	    render_start(rq, &p, "school.tpl",
 			 arena_printf(rq->arena, "%s — %s", s->short_name, msg_v[MSG_SECTION])) != 0)
 		return 500;
