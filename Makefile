@@ -40,6 +40,7 @@ LIBSRC = src/http.c \
          src/dash.c \
          src/dash_views.c \
          src/dash_results.c \
+         src/dash_indicators.c \
          src/chart.c \
          src/cache.c \
          src/actors.c \

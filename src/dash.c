@@ -21,7 +21,7 @@
 #include "worker.h"
 
 const char *const dash_view_code[DV__MAX] = {
-	"summary", "matrix", "risks", "results", "trend", "progress", "tasks", "overdue", "region",
+	"summary", "matrix", "risks", "results", "trend", "progress", "tasks", "overdue", "indicators", "region",
 };
 
 enum dash_view dash_view_find(const char *code)
@@ -270,7 +270,7 @@ int dash_build(struct req *rq, struct dash *d)
 {
 	int (*const views[])(struct req *, struct dash *) = {
 		dash_matrix_view, dash_risks_view, dash_results_view, dash_trend_view,
-		dash_progress_view, dash_tasks_view, dash_overdue_view,
+		dash_progress_view, dash_tasks_view, dash_overdue_view, dash_indicators_view,
 	};
 
 	for (size_t i = 0; i < sizeof views / sizeof views[0]; i++)

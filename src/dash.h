@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "db_occurrence.h"
+#include "indicator.h"
 
 struct arena;
 struct chart_bar;
@@ -29,6 +30,7 @@ struct school;
 /* The views, in page order; the code names the export /<m>/dashboard/<code>.csv. */
 enum dash_view {
 	DV_SUMMARY, DV_MATRIX, DV_RISKS, DV_RESULTS, DV_TREND, DV_PROGRESS, DV_TASKS, DV_OVERDUE,
+	DV_INDICATORS,
 	DV_REGION,   /* /dashboard/: one row per municipality */
 	DV__MAX
 };
@@ -84,6 +86,7 @@ struct dash_summary {
 	int in_programme, docs_required, docs_accepted, overdue;
 	bool has_roadmap;
 	struct key_metric metric;       /* the municipal roadmap's, when has_roadmap */
+	int ind_total, ind_met;         /* indicators with a target in the year, and met */
 };
 
 /* Overdue occurrences listed at most (the count covers all). */
@@ -112,6 +115,8 @@ struct dash {
 	struct dash_summary sum;
 	struct dash_overdue *overdue;   /* the first DASH_OVERDUE_MAX of sum.overdue */
 	size_t noverdue;
+	struct indicator_grid ind;      /* the programme's indicators, plan against fact */
+	size_t ind_year;                /* the index of f.year in ind.years (nyears: none) */
 	struct dash_table t[DV__MAX];
 	int bad_param;                  /* dash_param_v index of a rejected filter */
 };
@@ -133,6 +138,11 @@ int dash_tasks_view(struct req *rq, struct dash *d);
 int dash_overdue_view(struct req *rq, struct dash *d);
 int dash_results_view(struct req *rq, struct dash *d);
 int dash_trend_view(struct req *rq, struct dash *d);
+int dash_indicators_view(struct req *rq, struct dash *d);
+
+/* Loads the indicator grid and counts the year's indicators met into d->sum
+ * (dash_indicators.c). Returns 0 or 500. */
+int dash_indicators_load(struct req *rq, struct dash *d);
 
 /* Makes table `t` of nrows × ncols empty cells (text "") with room for the heads.
  * Returns 0 or -1 when the arena is full. */

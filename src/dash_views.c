@@ -129,7 +129,10 @@ int dash_summary_view(struct req *rq, struct dash *d)
 			    &s->overdue) != DB_OK)
 		return 500;
 	sum_row(t, dash_text_v[DASH_H_OVERDUE], arena_printf(rq->arena, "%d", s->overdue));
-	/* ПОКАЗАТЕЛИ: the lead adds «показатели: выполнено из всего» (issue 6, indicators) here. */
+	if (dash_indicators_load(rq, d) != 0)
+		return 500;
+	sum_row(t, dash_text_v[DASH_INDICATORS_MET], s->ind_total ?
+		arena_printf(rq->arena, "%d %s %d", s->ind_met, dash_text_v[DASH_OF], s->ind_total) : dash_text_v[DASH_NONE]);
 	t->total = (int)t->nrows;
 	return 0;
 }

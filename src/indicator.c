@@ -13,6 +13,16 @@
 #include "ident.h"
 #include "view.h"
 
+const char *const indicator_status_label[PF__MAX] = {
+	"достигнуто",                 /* PF_MET */
+	"не достигнуто",              /* PF_MISSED */
+	"нет данных",                 /* PF_NO_FACT */
+	"целевое значение не задано", /* PF_NO_PLAN */
+	"несопоставимо",              /* PF_INCOMPARABLE */
+	"",                           /* PF_EMPTY */
+};
+const char *const indicator_status_class[PF__MAX] = { "met", "missed", "nodata", "noplan", "nodata", "" };
+
 /* «да» or «нет» in any case, as 1 or 0; -1 for anything else. */
 static int yes_no(const char *s)
 {
@@ -222,6 +232,26 @@ int indicator_grid_load(struct db *db, struct arena *a, int64_t muni_id, struct 
 	if (indicator_grid_build(a, rows, n, extra, nextra, g) != 0)
 		return -1;
 	return computed ? fill_computed(db, a, muni_id, &cfg, g) : 0;
+}
+
+bool indicator_fulfilment(const struct indicator_cell *c, bool lower_better, double *out)
+{
+	if (!c->has_plan || !c->has_fact || c->plan <= 0 || c->fact < 0)
+		return false;
+	if (lower_better)
+		*out = c->fact <= c->plan ? 100 : 100 * c->plan / c->fact;
+	else
+		*out = 100 * c->fact / c->plan;
+	return true;
+}
+
+size_t indicator_year_index(const struct indicator_grid *g, int year)
+{
+	size_t y = 0;
+
+	while (y < g->nyears && g->years[y] != year)
+		y++;
+	return y;
 }
 
 void indicator_year_count(const struct indicator_grid *g, size_t y, int *with_plan, int *met)

@@ -45,6 +45,10 @@ struct indicator_grid {
 	struct indicator_cell *cells;               /* nind × nyears, row-major */
 };
 
+/* The verdicts as pages and downloads name them, and their CSS class suffixes. */
+extern const char *const indicator_status_label[PF__MAX];
+extern const char *const indicator_status_class[PF__MAX];
+
 /* The verdict on plan and fact; `lower_better` turns the comparison round. */
 enum pf_status indicator_status(const struct indicator_cell *c, bool lower_better);
 
@@ -65,6 +69,13 @@ struct indicator_cell *indicator_cell_at(const struct indicator_grid *g, size_t 
  * entered. Returns 0, or -1 on a database error or a full arena.
  */
 int indicator_grid_load(struct db *db, struct arena *a, int64_t muni_id, struct indicator_grid *g);
+
+/* How far a numeric fact fulfils its target, in % (100: exactly met; for a lower-better
+ * indicator the target over the fact); false unless both are numbers and it is defined. */
+bool indicator_fulfilment(const struct indicator_cell *c, bool lower_better, double *out);
+
+/* The index of `year` among the grid's years, or nyears. */
+size_t indicator_year_index(const struct indicator_grid *g, int year);
 
 /* Indicators with a target in year index `y`, and how many of them are met. */
 void indicator_year_count(const struct indicator_grid *g, size_t y, int *with_plan, int *met);

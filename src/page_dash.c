@@ -254,7 +254,8 @@ static int dash_prepare(struct req *rq, struct resp *rs, struct dash *d)
 static const enum dash_text view_heading[DV__MAX] = {
 	[DV_SUMMARY] = DASH_SUMMARY, [DV_MATRIX] = DASH_H_MATRIX, [DV_RISKS] = DASH_H_RISKS,
 	[DV_RESULTS] = DASH_H_RESULTS, [DV_TREND] = DASH_TREND, [DV_PROGRESS] = DASH_H_PROGRESS,
-	[DV_TASKS] = DASH_H_TASKS, [DV_OVERDUE] = DASH_H_OVERDUE, [DV_REGION] = DASH_REGION,
+	[DV_TASKS] = DASH_H_TASKS, [DV_OVERDUE] = DASH_H_OVERDUE, [DV_INDICATORS] = DASH_H_INDICATORS,
+	[DV_REGION] = DASH_REGION,
 };
 
 int dashboard_page(struct req *rq, struct resp *rs)
@@ -288,7 +289,7 @@ int dashboard_page(struct req *rq, struct resp *rs)
 		tpl_set_str(b, "LABEL", dash_cell(&d->t[DV_SUMMARY], r, 0)->text);
 		tpl_set_str(b, "VALUE", dash_cell(&d->t[DV_SUMMARY], r, 1)->text);
 	}
-	for (size_t v = DV_MATRIX; v <= DV_OVERDUE; v++)
+	for (size_t v = DV_MATRIX; v < DV_REGION; v++)
 		fill_view(pg.body, &d->t[v], base, query, dash_text_v[view_heading[v]]);
 	return render_finish(rq, rs, &pg);
 }

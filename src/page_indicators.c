@@ -25,17 +25,6 @@
 #include "vocab.h"
 #include "worker.h"
 
-/* Labels of the verdicts, as the table and the downloads show them. */
-static const char *const pf_label[PF__MAX] = {
-	"достигнуто",                 /* PF_MET */
-	"не достигнуто",              /* PF_MISSED */
-	"нет данных",                 /* PF_NO_FACT */
-	"целевое значение не задано", /* PF_NO_PLAN */
-	"несопоставимо",              /* PF_INCOMPARABLE */
-	"",                           /* PF_EMPTY */
-};
-static const char *const pf_class[PF__MAX] = { "met", "missed", "nodata", "noplan", "nodata", "" };
-
 /* The grid of the municipality with the computed facts in. Returns 0 or 500. */
 static int grid_load(struct req *rq, struct indicator_grid *g)
 {
@@ -170,8 +159,8 @@ int indicators_page(struct req *rq, struct resp *rs)
 
 			tpl_set_str(v, "PLAN", c->plan_raw ? c->plan_raw : "—");
 			tpl_set_str(v, "FACT", c->fact_raw ? c->fact_raw : "—");
-			tpl_set_str(v, "STATUS", pf_label[c->status]);
-			tpl_set_str(v, "CLASS", pf_class[c->status]);
+			tpl_set_str(v, "STATUS", indicator_status_label[c->status]);
+			tpl_set_str(v, "CLASS", indicator_status_class[c->status]);
 			if (c->computed)
 				tpl_show(v, "CALC");
 			if (c->has_plan && c->has_fact)
@@ -213,7 +202,7 @@ static int indicators_export(struct req *rq, struct resp *rs, enum export_format
 
 			row[2 + 3 * y] = c->plan_raw ? c->plan_raw : "";
 			row[3 + 3 * y] = c->fact_raw ? c->fact_raw : "";
-			row[4 + 3 * y] = pf_label[c->status];
+			row[4 + 3 * y] = indicator_status_label[c->status];
 		}
 	}
 	struct export_table t = { "Показатели программы", ncols, heads, NULL, g.nind, cells, NULL };
@@ -263,11 +252,7 @@ static int facts_form(struct req *rq, struct resp *rs, int year, const char *bad
 		tpl_set_int(d, "Y", g.years[y]);
 		tpl_show(d, g.years[y] == year ? "CURRENT" : "OTHER");
 	}
-	size_t yi = g.nyears;
-
-	for (size_t y = 0; y < g.nyears; y++)
-		if (g.years[y] == year)
-			yi = y;
+	size_t yi = indicator_year_index(&g, year);
 	for (size_t i = 0; i < g.nind; i++) {
 		const struct indicator_cell *c = yi < g.nyears ? indicator_cell_at(&g, i, yi) : NULL;
 		struct tpl_dict *d = tpl_section_add(p.body, "INDICATOR");

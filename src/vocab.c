@@ -333,6 +333,14 @@ const char *const dash_text_v[DASH__MAX] = {
 	"Результаты",                                            /* DASH_H_RESULTS */
 	"Дорожные карты школ",                                   /* DASH_H_PROGRESS */
 	"Задачи муниципальной дорожной карты",                   /* DASH_H_TASKS */
+	"Показатели программы: план и факт за год",                /* DASH_INDICATORS */
+	"Показатели программы",                                  /* DASH_H_INDICATORS */
+	"Показатели: достигнуто из имеющих целевое значение",    /* DASH_INDICATORS_MET */
+	"Показатель",                                            /* DASH_INDICATOR */
+	"План",                                                  /* DASH_PLAN */
+	"Факт",                                                  /* DASH_FACT */
+	"Итог",                                                  /* DASH_VERDICT */
+	"Исполнение плана, %",                                   /* DASH_FULFILMENT */
 };
 
 const struct vocab dash_param_v[DP__MAX] = {

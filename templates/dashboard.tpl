@@ -15,10 +15,9 @@
 <dl class="facts">
 {{#BAND}}<div><dt>{{LABEL}}</dt><dd>{{VALUE}}</dd></div>
 {{/BAND}}</dl>
-{{! ПОКАЗАТЕЛИ: the indicator summary («показатели: выполнено из всего») and the plan/fact bars go here (issue 6, the lead). }}
 <p class="exports">Скачать сводку: <a href="/{{MUNI}}/dashboard/summary.csv{{#QUERY}}?{{Q}}{{/QUERY}}">CSV</a> · <a href="/{{MUNI}}/dashboard/summary.xlsx{{#QUERY}}?{{Q}}{{/QUERY}}">XLSX</a></p>
 </section>
 <nav aria-label="Разделы панели"><ul class="actions">
-<li><a href="#matrix">Документы</a></li><li><a href="#risks">Риски</a></li><li><a href="#results">Результаты</a></li><li><a href="#trend">Результаты по годам</a></li><li><a href="#progress">Дорожные карты школ</a></li><li><a href="#tasks">Задачи</a></li><li><a href="#overdue">Просроченные мероприятия</a></li>
+<li><a href="#matrix">Документы</a></li><li><a href="#risks">Риски</a></li><li><a href="#results">Результаты</a></li><li><a href="#trend">Результаты по годам</a></li><li><a href="#progress">Дорожные карты школ</a></li><li><a href="#tasks">Задачи</a></li><li><a href="#overdue">Просроченные мероприятия</a></li><li><a href="#indicators">Показатели</a></li>
 </ul></nav>
 {{#VIEW}}{{>TABLE}}{{/VIEW}}

@@ -134,6 +134,17 @@ static void enter_facts(struct e2e *e, struct e2e_browser *coord)
 	   "the summary is of the latest year with a fact: 0 of 11 met in 2024");
 	free(body);
 
+	body = get(e, coord, MUNI "/dashboard/", &status);
+	ok(status == 200 && body && strstr(body, "<dt>Показатели: достигнуто из имеющих целевое значение</dt><dd>2 из 11</dd>") &&
+	   strstr(body, "<td>73%</td><td>74</td><td><span class=\"pf-status pf-met\">достигнуто</span></td><td>101,4</td>") &&
+	   strstr(body, "<svg role=\"img\" aria-labelledby=\"c-indicators\""),
+	   "the coordinator's dashboard counts 2 of 11 met in 2022 and draws the plan's fulfilment (74 of 73: 101,4%%)");
+	free(body);
+	body = get(e, coord, MUNI "/dashboard/indicators.csv", &status);
+	ok(status == 200 && body && strstr(body, "№;Показатель;План;Факт;Итог;\"Исполнение плана, %\"") &&
+	   strstr(body, ";73%;74;достигнуто;101,4"), "the dashboard's indicator view downloads as shown");
+	free(body);
+
 	body = get(e, NULL, MUNI "/indicators/export.csv", &status);
 	ok(status == 200 && body && strstr(body, "№;Показатель;План 2022;Факт 2022;Итог 2022;") &&
 	   strstr(body, ";61%;\"58,5 %\";не достигнуто;59%;;нет данных;"),
