@@ -142,7 +142,7 @@ static void enter_facts(struct e2e *e, struct e2e_browser *coord)
 	free(body);
 	body = get(e, coord, MUNI "/dashboard/indicators.csv", &status);
 	ok(status == 200 && body && strstr(body, "№;Показатель;План;Факт;Итог;\"Исполнение плана, %\"") &&
-	   strstr(body, ";73%;74;достигнуто;101,4"), "the dashboard's indicator view downloads as shown");
+	   strstr(body, ";73%;74;достигнуто;\"101,4\""), "the dashboard's indicator view downloads as shown");
 	free(body);
 
 	body = get(e, NULL, MUNI "/indicators/export.csv", &status);
