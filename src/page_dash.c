@@ -336,6 +336,7 @@ static int region_table(struct req *rq, struct dash_table *t)
 {
 	static const enum dash_text heads[] = {
 		DASH_MUNI, DASH_IN_PROGRAMME, DASH_DOCS_ACCEPTED, DASH_KEY_METRIC, DASH_OVERDUE_N,
+		DASH_INDICATORS_MET,
 	};
 	enum { NCOLS = sizeof heads / sizeof heads[0] };
 	struct municipality *m;
@@ -362,6 +363,9 @@ static int region_table(struct req *rq, struct dash_table *t)
 		dash_cell(t, i, 3)->text = s->has_roadmap ? view_share(rq->arena, s->metric.confirmed, s->metric.due)
 							  : dash_text_v[DASH_NONE];
 		dash_cell(t, i, 4)->text = arena_printf(rq->arena, "%d", s->overdue);
+		dash_cell(t, i, 5)->text = s->ind_total ? arena_printf(rq->arena, "%d %s %d", s->ind_met,
+								       dash_text_v[DASH_OF], s->ind_total)
+							: dash_text_v[DASH_NONE];
 		share[i] = s->has_roadmap && s->metric.due ? 100.0 * s->metric.confirmed / s->metric.due : (double)NAN;
 	}
 	return dash_chart_add(rq->arena, t, 3, share, 100) == 0 ? 0 : 500;
