@@ -92,8 +92,7 @@ static int settings_render(struct req *rq, struct resp *rs, const char *const va
 	render_crumb(&pg, arena_printf(rq->arena, "/%s/identification/", rq->muni->slug), msg_v[MSG_IDENT]);
 	tpl_set_str(pg.body, "MUNI", rq->muni->slug);
 	tpl_set_str(pg.body, "CSRF", rq->csrf);
-	if (ident_decider(rq))
-		tpl_show(pg.body, "CAN_SET");
+	tpl_show(pg.body, ident_decider(rq) ? "CAN_SET" : "READ_ONLY");
 	if (status != 200)
 		tpl_section_str(pg.body, "ERROR", "TEXT", msg_v[MSG_IDENT_NUMBERS]);
 	fill(pg.body, val);

@@ -4,6 +4,9 @@
 {{#ERROR}}<p class="err" role="alert">{{TEXT}}</p>{{/ERROR}}
 <form class="stack" method="post" action="/{{MUNI}}/identification/settings">
 <input type="hidden" name="_csrf" value="{{CSRF}}">
+{{#READ_ONLY}}<p class="muted">Изменить настройки может муниципальный координатор или администратор региона.</p>{{/READ_ONLY}}
+<fieldset{{#READ_ONLY}} disabled{{/READ_ONLY}}>
+<legend>Пороги правил</legend>
 <div class="field"><label for="rule">Правило низких результатов</label>
 <select id="rule" name="rule">
 {{#RULE_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
@@ -20,5 +23,6 @@
 <input type="text" id="social_hi" name="social_hi" value="{{SOCIAL_HI}}" required></div>
 <div class="field"><label for="dynamics_pp">Динамика ВПР: изменение успеваемости не меньше, п. п.</label>
 <input type="text" id="dynamics_pp" name="dynamics_pp" value="{{DYNAMICS}}" inputmode="decimal" required></div>
+</fieldset>
 {{#CAN_SET}}<button type="submit">Сохранить настройки</button>{{/CAN_SET}}
 </form>

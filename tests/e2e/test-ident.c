@@ -184,6 +184,10 @@ static void others(struct e2e *e)
 	ok(st == 200 && !strstr(body, "Сохранить решение"), "a curator reads without the forms");
 	free(body);
 	ok(decide(cur, "low", "yes", "x", "2022", "sosh-1") == 403, "a curator cannot decide");
+	body = get(cur, PAGE "settings", &st);
+	ok(st == 200 && body && strstr(body, "<fieldset disabled>") && !strstr(body, "Сохранить настройки"),
+	   "a curator sees the settings read-only");
+	free(body);
 	ok(e2e_login(sch, "school-sosh-5", e2e_password(e, "school-sosh-5"), NULL) == 303, "school login");
 	free(get(sch, PAGE, &st));
 	ok(st == 403, "a school administrator cannot see the page");
