@@ -5,11 +5,13 @@
 #include "db.h"
 
 #include <dirent.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
+#include "config.h"
 #include "log.h"
 
 void db_log_err(struct db *db, const char *op)
@@ -52,12 +54,71 @@ void db_close(struct db *db)
 	memset(db, 0, sizeof *db);
 }
 
+/* Tables small by nature (a row per municipality, catalogue or setting): a scan is fine. */
+static const char *const small_tables[] = {
+	"municipality", "risk", "indicator", "indicator_target", "ident_config",
+};
+
+static bool small_table(const char *name)
+{
+	for (size_t i = 0; i < sizeof small_tables / sizeof small_tables[0]; i++)
+		if (strcmp(small_tables[i], name) == 0)
+			return true;
+	return false;
+}
+
+int db_plan_scans(struct db *db, const char *sql, char *table, size_t size)
+{
+	sqlite3_stmt *st;
+	char *explain = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
+	int scans = 0;
+
+	if (!explain || sqlite3_prepare_v2(db->h, explain, -1, &st, NULL) != SQLITE_OK) {
+		sqlite3_free(explain);
+		return -1;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *detail = (const char *)sqlite3_column_text(st, 3);
+		size_t n;
+
+		/* "SCAN t", "SCAN t USING [COVERING] INDEX i": every row of t; not "SCAN (subquery…)",
+		 * "SCAN CONSTANT ROW" or a CTE, whose names are no tables of the schema */
+		if (!detail || strncmp(detail, "SCAN ", 5) != 0)
+			continue;
+		detail += 5;
+		n = strcspn(detail, " ");
+		char name[64];
+
+		snprintf(name, sizeof name, "%.*s", (int)(n < sizeof name ? n : sizeof name - 1), detail);
+		sqlite3_stmt *t;
+		bool is_table = sqlite3_prepare_v2(db->h, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+						   -1, &t, NULL) == SQLITE_OK &&
+				sqlite3_bind_text(t, 1, name, -1, SQLITE_TRANSIENT) == SQLITE_OK &&
+				sqlite3_step(t) == SQLITE_ROW;
+
+		sqlite3_finalize(t);
+		if (is_table && !small_table(name) && scans++ == 0 && table)
+			snprintf(table, size, "%s", name);
+	}
+	sqlite3_finalize(st);
+	sqlite3_free(explain);
+	return scans;
+}
+
 sqlite3_stmt *db_stmt(struct db *db, enum db_stmt id, const char *sql)
 {
-	if (!db->stmt[id] &&
-	    sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &db->stmt[id], NULL) != SQLITE_OK) {
+	if (db->stmt[id])
+		return db->stmt[id];
+	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &db->stmt[id], NULL) != SQLITE_OK) {
 		db_log_err(db, "prepare");
 		return NULL;
+	}
+	if (cfg.explain_plans) {
+		char table[64] = "";
+
+		if (db_plan_scans(db, sql, table, sizeof table) > 0)
+			log_event(LOG_WARN, NULL, "plan", "statement %d scans the whole table %s: %.120s", (int)id, table,
+				  sql);
 	}
 	return db->stmt[id];
 }

@@ -71,6 +71,12 @@ int db_migrate(struct db *db, const char *dir);
 /* The cached statement `id`, prepared from `sql` on first use; NULL on error (logged). */
 sqlite3_stmt *db_stmt(struct db *db, enum db_stmt id, const char *sql);
 
+/* How many large tables `sql`'s plan reads from end to end (EXPLAIN QUERY PLAN
+ * "SCAN <table>", tables of a row per municipality or setting aside); the first
+ * one's name into `table` when not NULL. -1 if `sql` does not prepare. With the
+ * setting explain_plans, db_stmt() logs a warning for every such statement. */
+int db_plan_scans(struct db *db, const char *sql, char *table, size_t size);
+
 /* Resets a statement after use and clears its bindings. */
 void db_done(sqlite3_stmt *st);
 

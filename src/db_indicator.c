@@ -53,9 +53,10 @@ int db_indicator_plan_fact(struct db *db, struct arena *a, int64_t muni_id,
 			   struct indicator_pf **out, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, STMT_INDICATOR_PLAN_FACT,
-		"WITH y(indicator_id, year) AS ("
-		"  SELECT indicator_id, year FROM indicator_target"
-		"  UNION SELECT indicator_id, year FROM indicator_fact)"
+		"WITH mine(id) AS (SELECT id FROM indicator WHERE municipality_id = ?1),"
+		" y(indicator_id, year) AS ("
+		"  SELECT indicator_id, year FROM indicator_target WHERE indicator_id IN mine"
+		"  UNION SELECT indicator_id, year FROM indicator_fact WHERE indicator_id IN mine)"
 		" SELECT i.id, i.code, i.name, i.unit, i.group_name, i.compute, i.better = 'lower',"
 		"  coalesce(y.year, 0), t.raw, t.value, f.raw, f.value"
 		" FROM indicator i LEFT JOIN y ON y.indicator_id = i.id"

@@ -135,6 +135,16 @@ int main(void)
 	ok(db_collect(&db, &a, st, sizeof *vals, int_row, (void **)&vals, &n) == DB_OK && n == 1 &&
 	   vals[0] == 833 + 834 * 4, "no item is left without a kind; one occurrence for March, four per quarter");
 	ok(schedule_pending(&db) == 0, "a second run finds nothing to schedule");
+	char table[64] = "";
+
+	ok(db_plan_scans(&db, "SELECT * FROM occurrence WHERE evidence_note = 'x'", table, sizeof table) == 1 &&
+	   strcmp(table, "occurrence") == 0, "a filter on an unindexed column scans the occurrences: found");
+	ok(db_plan_scans(&db, "SELECT * FROM occurrence o JOIN roadmap_item i ON i.id = o.item_id"
+			      " WHERE i.roadmap_id = 1", NULL, 0) == 0, "a lookup by index: no scan");
+	ok(db_plan_scans(&db, "SELECT * FROM municipality ORDER BY name", NULL, 0) == 0 &&
+	   db_plan_scans(&db, "WITH k(n) AS (SELECT 1) SELECT * FROM k", NULL, 0) == 0,
+	   "a table of a row per municipality, and a CTE, do not count");
+	ok(db_plan_scans(&db, "SELECT * FROM no_such_table", NULL, 0) == -1, "SQL that does not prepare: -1");
 	db_close(&db);
 	arena_free(&a);
 	char cmd[350];
