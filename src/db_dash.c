@@ -133,17 +133,14 @@ int db_dash_subjects(struct db *db, struct arena *a, int64_t muni_id, struct das
 	return db_collect_id(db, a, st, muni_id, sizeof **out, subject_row, (void **)out, n);
 }
 
-/* The overdue occurrences of the latest roadmap of the municipality and of each
- * school: the roadmaps first, so the latest-period test runs once per roadmap. */
-#define OVERDUE_FROM \
-	" FROM (SELECT r.id, r.school_id FROM roadmap r WHERE r.municipality_id = ?1" \
+/* The latest roadmap of the municipality and of each school in the scope: the roadmaps
+ * first, so the latest-period test runs once per roadmap. */
+#define LATEST_ROADMAPS \
+	" (SELECT r.id, r.school_id FROM roadmap r WHERE r.municipality_id = ?1" \
 	"  AND (?3 = 0 OR r.school_id IN (SELECT school_id FROM curator_school WHERE user_id = ?3))" \
 	"  AND (?4 = 0 OR r.school_id = ?4)" \
 	"  AND r.id = (SELECT x.id FROM roadmap x WHERE x.municipality_id = ?1" \
-	"   AND x.school_id IS r.school_id ORDER BY x.year_to DESC, x.id DESC LIMIT 1)) r" \
-	" JOIN roadmap_item i ON i.roadmap_id = r.id JOIN occurrence o ON o.item_id = i.id" \
-	" LEFT JOIN school s ON s.id = r.school_id" \
-	" WHERE i.removed_at IS NULL AND o.status <> 'confirmed' AND o.due_on < ?2"
+	"   AND x.school_id IS r.school_id ORDER BY x.year_to DESC, x.id DESC LIMIT 1)) r"
 
 static void overdue_row(struct arena *a, sqlite3_stmt *st, void *item)
 {
@@ -158,7 +155,6 @@ static void overdue_row(struct arena *a, sqlite3_stmt *st, void *item)
 	o->responsible = db_text(a, st, 6);
 	o->assignees = db_text(a, st, 7);
 	o->school_label = db_text(a, st, 8);
-	o->total = sqlite3_column_int(st, 9);
 }
 
 static int bind_scope(sqlite3_stmt *st, const struct dash_scope *s)
@@ -172,19 +168,34 @@ static int bind_scope(sqlite3_stmt *st, const struct dash_scope *s)
 int db_dash_overdue(struct db *db, struct arena *a, const struct dash_scope *s, int limit,
 		    struct dash_overdue **out, size_t *n, int *total)
 {
+	/* the first `limit` by their sort keys alone, then their details: the sorter never
+	 * carries the texts and the assignees of the thousands that do not make the cut */
 	sqlite3_stmt *st = db_stmt(db, STMT_DASH_OVERDUE,
-		"SELECT i.id, coalesce(r.school_id, 0), o.due_on, o.label, i.number, i.measure,"
+		"SELECT i.id, coalesce(k.school_id, 0), o.due_on, o.label, i.number, i.measure,"
 		" i.responsible, (SELECT group_concat(u.name, ', ') FROM item_assignee ia"
-		"  JOIN user u ON u.id = ia.user_id WHERE ia.item_id = i.id), s.label,"
-		" count(*) OVER ()"   /* all of them, though only `limit` rows come back */
-		OVERDUE_FROM " ORDER BY o.due_on, r.school_id IS NOT NULL, r.school_id, i.seq LIMIT ?5");
+		"  JOIN user u ON u.id = ia.user_id WHERE ia.item_id = i.id), s.label"
+		" FROM (SELECT o.id AS occurrence_id, r.school_id, o.due_on, i.seq FROM" LATEST_ROADMAPS
+		"  JOIN roadmap_item i ON i.roadmap_id = r.id JOIN occurrence o ON o.item_id = i.id"
+		"  WHERE i.removed_at IS NULL AND o.status <> 'confirmed' AND o.due_on < ?2"
+		"  ORDER BY o.due_on, r.school_id IS NOT NULL, r.school_id, i.seq LIMIT ?5) k"
+		" JOIN occurrence o ON o.id = k.occurrence_id JOIN roadmap_item i ON i.id = o.item_id"
+		" LEFT JOIN school s ON s.id = k.school_id"
+		" ORDER BY k.due_on, k.school_id IS NOT NULL, k.school_id, k.seq");
+	/* how many there are in all, from the tallies (0010_roadmap_tally.sql) */
+	sqlite3_stmt *count = db_stmt(db, STMT_DASH_OVERDUE_COUNT,
+		"SELECT coalesce(sum(t.n), 0) FROM" LATEST_ROADMAPS
+		" JOIN roadmap_tally t ON t.roadmap_id = r.id WHERE t.status <> 'confirmed' AND t.due_on < ?2");
 	int rc;
 
 	*total = 0;
-	if (bind_scope(st, s) != DB_OK || sqlite3_bind_int(st, 5, limit) != SQLITE_OK)
+	if (bind_scope(st, s) != DB_OK || sqlite3_bind_int(st, 5, limit) != SQLITE_OK ||
+	    bind_scope(count, s) != DB_OK)
 		return DB_ERR;
 	rc = db_collect(db, a, st, sizeof **out, overdue_row, (void **)out, n);
-	if (rc == DB_OK && *n > 0)
-		*total = (*out)[0].total;
-	return rc;
+	if (rc != DB_OK)
+		return rc;
+	if ((rc = sqlite3_step(count)) == SQLITE_ROW)
+		*total = sqlite3_column_int(count, 0);
+	db_done(count);
+	return rc == SQLITE_ROW ? DB_OK : DB_ERR;
 }

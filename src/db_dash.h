@@ -61,7 +61,6 @@ struct dash_overdue {
 	int64_t item_id, school_id;   /* school_id 0: the municipality's roadmap */
 	int due_on;
 	const char *label, *number, *measure, *responsible, *assignees, *school_label;
-	int total;                    /* how many overdue occurrences there are in all */
 };
 
 /* Which overdue occurrences: of the curator's schools only (curator_id), of one
