@@ -392,6 +392,11 @@ int e2e_finish(struct e2e *e)
 	return clean;
 }
 
+int e2e_port(const struct e2e *e)
+{
+	return e->port;
+}
+
 const char *e2e_data_dir(const struct e2e *e)
 {
 	return e->dir;

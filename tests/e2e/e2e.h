@@ -27,6 +27,9 @@ struct e2e *e2e_start_env(const char *const *env);
 /* The same on an existing data dir (e.g. a restored backup), removed by e2e_finish(). */
 struct e2e *e2e_start_in(const char *dir);
 
+/* The stack's port on 127.0.0.1, for tests that open sockets themselves. */
+int e2e_port(const struct e2e *e);
+
 /* DATA_DIR of the running stack (portal.db, files/, tmp/, demo-accounts.txt). */
 const char *e2e_data_dir(const struct e2e *e);
 
