@@ -84,7 +84,7 @@ LIBCXX = src/tpl_bridge.cc
 UNIT   = arena http route vocab config db view tpl auth cache seed multipart admin deadline export roadmap_import \
          res_import ident indicator chart
 E2E    = pages hostile docs attacks roadmap roadmap-edit import results-import ident indicators dashboard \
-         crash backup plans slowloris
+         crash backup plans slowloris load
 
 OBJ      = $(LIBSRC:src/%.c=build/%.o) $(LIBCXX:src/%.cc=build/%.o)
 SANOBJ   = $(LIBSRC:src/%.c=build/san/%.o) $(LIBCXX:src/%.cc=build/san/%.o)
@@ -96,7 +96,7 @@ FUZZ_SECONDS ?= 60
 UNITBIN  = $(UNIT:%=build/tests/test_%) $(UNIT:%=build/san/tests/test_%)
 E2EBIN   = $(E2E:%=build/tests/test-%)
 
-.PHONY: all deps run test check fuzz clean
+.PHONY: all deps run test check fuzz soak clean
 all: cgi-bin/kachestvo.fcgi cgi-bin/kachestvo-admin
 
 deps:
@@ -178,6 +178,12 @@ fuzz:
 	@sh tests/install-deps.sh test
 	@$(MAKE) --no-print-directory $(FUZZBIN)
 	@sh tests/run.sh "sh tests/fuzz/run.sh $(FUZZ_SECONDS)"
+
+# The long versions: mixed load at 64 connections for 60 s, 200 kills of the app.
+soak:
+	@sh tests/install-deps.sh test
+	@$(MAKE) --no-print-directory all build/tests/test-load build/tests/test-crash
+	@sh tests/run.sh "LOAD_CONNS=64 LOAD_SECONDS=60 build/tests/test-load" "CRASH_ROUNDS=200 build/tests/test-crash"
 
 check:
 	@sh tests/check.sh
