@@ -5,6 +5,7 @@
 #include "db.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,10 +15,22 @@
 #include "config.h"
 #include "log.h"
 
+/* Whether the connection's last error was a full disk or a read-only database. */
+static bool db_storage_error(struct db *db)
+{
+	int e = sqlite3_errcode(db->h), sys = sqlite3_system_errno(db->h);
+
+	return e == SQLITE_FULL || e == SQLITE_READONLY ||
+	       (e == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT || sys == EROFS));
+}
+
 void db_log_err(struct db *db, const char *op)
 {
+	if (db_storage_error(db))
+		db->storage_failed = true;
 	log_err("db", "%s: sqlite %d: %s", op, sqlite3_extended_errcode(db->h), sqlite3_errmsg(db->h));
 }
+
 
 int db_open(struct db *db, const char *path, bool writable)
 {

@@ -55,6 +55,7 @@ enum db_stmt {
 struct db {
 	sqlite3 *h;
 	sqlite3_stmt *stmt[STMT__MAX];
+	bool storage_failed;    /* an error since it was cleared met a full or read-only disk */
 };
 
 /* Opens `path` (created if missing) with WAL, foreign keys, busy timeout;
@@ -120,7 +121,8 @@ int db_set_writable(struct db *db, bool writable);
  * DB_NOTFOUND when it changed no row. */
 int db_exec(struct db *db, sqlite3_stmt *st);
 
-/* Logs the connection's last error for operation `op`. */
+/* Logs the connection's last error for operation `op` (and notes a storage error in
+ * db->storage_failed, which the caller clears). */
 void db_log_err(struct db *db, const char *op);
 
 /* DB_OK when the database answers a trivial query. */

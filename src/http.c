@@ -282,6 +282,7 @@ static const struct {
 	{ 429, "Too Many Requests" },
 	{ 500, "Internal Server Error" },
 	{ 503, "Service Unavailable" },
+	{ 507, "Insufficient Storage" },
 };
 
 const char *http_status_text(int status)

@@ -64,6 +64,7 @@ struct req {
 	struct municipality *muni;  /* R_SCHOOL, R_MUNI: from args[0] */
 	struct school *school;      /* R_SCHOOL: from args[1] */
 	struct upload *upload;      /* R_UPLOAD: the received file */
+	bool storage_failed;        /* a write met a full or read-only disk: answer 507 */
 };
 
 struct resp {

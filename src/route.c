@@ -15,6 +15,7 @@
 #include "db_school.h"
 #include "db_user.h"
 #include "http.h"
+#include "log.h"
 #include "pages.h"
 #include "render.h"
 #include "session.h"
@@ -273,7 +274,10 @@ static int route_run(struct req *rq, struct resp *rs, const struct route *r)
 	else if (rq->method == M_POST) {
 		db_read_end(db);
 		if ((status = route_check_post(rq, r)) == 0 && db_set_writable(db, true) == DB_OK) {
+			db->storage_failed = false;
 			status = r->fn(rq, rs);
+			if (status >= 500 && db->storage_failed)
+				rq->storage_failed = true;
 			db_rollback(db);   /* a handler that failed half-way leaves nothing */
 			db_set_writable(db, false);
 			cache_clear(rq->w);   /* this worker's own writes do not move its data_version */
@@ -305,6 +309,11 @@ void route_dispatch(struct req *rq, struct resp *rs, const char *uri, const char
 		status = 405;
 	else if ((status = route_slash_redirect(rq, rs)) == 0)
 		status = 404;
+	if (status >= 500 && rq->storage_failed) {
+		status = 507;   /* a full or read-only disk: say so, not «ошибка сервера» */
+		log_event(LOG_ERR, rq->id, "storage", "%s %s: not stored, the disk is full or read-only",
+			  rq->method_name, rq->path);
+	}
 	if (status == 405)
 		http_header(rs, "Allow", (allowed & M_POST) ? ((allowed & M_GET) ? "GET, HEAD, POST" : "POST")
 							    : "GET, HEAD");

@@ -27,12 +27,20 @@
 
 enum { CHUNK = 64 << 10, SLACK = 1 << 20 };
 
+/* Marks the request when `err` says the disk is full or read-only (the answer becomes 507). */
+static void note_storage(struct req *rq, int err)
+{
+	if (err == ENOSPC || err == EDQUOT || err == EROFS)
+		rq->storage_failed = true;
+}
+
 struct receiver {
 	struct req *rq;
 	struct upload *up;
 	crypto_hash_sha256_state sha;
 	int fd;                       /* the file part's temp file, -1 otherwise */
 	bool in_file, seen_file, io_error;
+	int io_errno;                 /* of the failed write */
 	long long cap;
 	struct buf value;             /* the current text field */
 	const char *name;
@@ -89,6 +97,7 @@ static int part_data_cb(void *ctx, const char *data, size_t n)
 			continue;
 		if (w <= 0) {
 			r->io_error = true;
+			r->io_errno = w < 0 ? errno : ENOSPC;
 			return 1;
 		}
 		data += w;
@@ -165,6 +174,7 @@ int upload_receive(struct req *rq)
 		return 413;
 	snprintf(up->tmp, sizeof up->tmp, "%s/tmp/upload-XXXXXX", cfg.data_dir);
 	if ((r.fd = mkstemp(up->tmp)) < 0) {
+		note_storage(rq, errno);
 		log_event(LOG_ERR, rq->id, "upload", "mkstemp %s: %s", up->tmp, strerror(errno));
 		up->tmp[0] = '\0';
 		return 503;
@@ -179,10 +189,16 @@ int upload_receive(struct req *rq)
 		if (mp_feed(&mp, chunk, (size_t)got) != MP_OK)
 			rc = r.io_error ? 503 : 400;
 	}
+	if (r.io_error) {
+		note_storage(rq, r.io_errno);
+		log_event(LOG_ERR, rq->id, "upload", "write %s: %s", up->tmp, strerror(r.io_errno));
+	}
 	if (rc == 0 && (left != 0 || mp_finish(&mp) != MP_OK))
 		rc = 400;
-	if (fsync(r.fd) != 0 && rc == 0)
+	if (fsync(r.fd) != 0 && rc == 0) {
+		note_storage(rq, errno);
 		rc = 503;
+	}
 	close(r.fd);
 	if (rc != 0)
 		return rc;
@@ -223,6 +239,7 @@ int upload_store(struct req *rq)
 		return 500;
 	if ((mkdir(dir, 0750) != 0 && errno != EEXIST) ||
 	    (link(up->tmp, path) != 0 && errno != EEXIST) || fsync_dir(dir) != 0) {
+		note_storage(rq, errno);
 		log_event(LOG_ERR, rq->id, "upload", "store %s: %s", path, strerror(errno));
 		return 500;
 	}

@@ -268,6 +268,8 @@ const char *const msg_v[MSG__MAX] = {
 	"Слишком много попыток, попробуйте позже", /* MSG_E429 */
 	"Внутренняя ошибка",                       /* MSG_E500 */
 	"Сервис временно недоступен",              /* MSG_E503 */
+	"На сервере не хватает места или запись на диск запрещена: изменения не сохранены. "
+	"Попробуйте позже и сообщите администратору портала.",   /* MSG_E507 */
 	"Заполните это поле.",                                      /* MSG_REQUIRED */
 	"Слишком длинное значение.",                                /* MSG_TOO_LONG */
 	"Выберите значение из списка.",                             /* MSG_CHOICE */
@@ -369,6 +371,7 @@ const char *msg_for_status(int status)
 	case 422: return msg_v[MSG_E422];
 	case 429: return msg_v[MSG_E429];
 	case 503: return msg_v[MSG_E503];
+	case 507: return msg_v[MSG_E507];
 	default: return msg_v[MSG_E500];
 	}
 }
