@@ -84,7 +84,7 @@ LIBCXX = src/tpl_bridge.cc
 UNIT   = arena http route vocab config db view tpl auth cache seed multipart admin deadline export roadmap_import \
          res_import ident indicator chart
 E2E    = pages hostile docs attacks roadmap roadmap-edit import results-import ident indicators dashboard \
-         crash backup plans slowloris load diskfull
+         crash backup plans slowloris load diskfull nginx-cache
 
 OBJ      = $(LIBSRC:src/%.c=build/%.o) $(LIBCXX:src/%.cc=build/%.o)
 SANOBJ   = $(LIBSRC:src/%.c=build/san/%.o) $(LIBCXX:src/%.cc=build/san/%.o)

@@ -35,6 +35,7 @@ static const struct opt opts[] = {
 	{ "threads",     "KACHESTVO_THREADS",     INT(threads, 0, 64, "0") },
 	{ "log_debug",   "KACHESTVO_LOG_DEBUG",   INT(log_debug, 0, 1, "0") },
 	{ "upload_max_mb", "KACHESTVO_UPLOAD_MAX_MB", INT(upload_max_mb, 1, 4096, "50") },
+	{ "page_cache_seconds", "KACHESTVO_PAGE_CACHE_SECONDS", INT(page_cache_seconds, 0, 60, "0") },
 	{ "explain_plans", "KACHESTVO_EXPLAIN_PLANS", INT(explain_plans, 0, 1, "0") },
 };
 

@@ -15,6 +15,7 @@ struct config {
 	long threads;           /* 0: twice the number of cores */
 	long log_debug;         /* 1: log every request */
 	long upload_max_mb;     /* largest document file */
+	long page_cache_seconds; /* nginx keeps anonymous public pages this long (0: never) */
 	long explain_plans;     /* 1: warn of statements that scan a large table (tests) */
 };
 

@@ -11,6 +11,7 @@
 #include "arena.h"
 #include "auth.h"
 #include "cache.h"
+#include "config.h"
 #include "db_municipality.h"
 #include "db_school.h"
 #include "db_user.h"
@@ -252,6 +253,14 @@ static const char *route_cache_key(struct req *rq)
 	return b.err ? NULL : b.data;
 }
 
+/* Lets nginx keep an anonymous visitor's public page for page_cache_seconds (0: never),
+ * by X-Accel-Expires, which nginx.conf's fastcgi_cache honours and nothing else sets. */
+static void shared_cache_header(struct req *rq, struct resp *rs)
+{
+	if (cfg.page_cache_seconds > 0)
+		http_header(rs, "X-Accel-Expires", arena_printf(rq->arena, "%ld", cfg.page_cache_seconds));
+}
+
 /* GET handlers see one snapshot of a read-only connection; POST handlers get a
  * writable one and open their own write transaction. */
 static int route_run(struct req *rq, struct resp *rs, const struct route *r)
@@ -263,8 +272,10 @@ static int route_run(struct req *rq, struct resp *rs, const struct route *r)
 	if ((status = session_load(rq)) != 0)
 		return status;
 	if ((r->flags & R_CACHE) && !rq->user && !rq->no_cache && (cache_key = route_cache_key(rq)) &&
-	    cache_get(rq->w, cache_key, rs))
+	    cache_get(rq->w, cache_key, rs)) {
+		shared_cache_header(rq, rs);
 		return 200;
+	}
 	if (db_read_begin(db) != DB_OK)
 		return 503;
 	if ((r->flags & (R_SCHOOL | R_MUNI)) && (status = route_load_place(rq, r->flags)) != 0)
@@ -287,8 +298,10 @@ static int route_run(struct req *rq, struct resp *rs, const struct route *r)
 	} else
 		status = r->fn(rq, rs);
 	db_read_end(db);
-	if (cache_key && status == 200 && !strstr(rs->headers.data ? rs->headers.data : "", "Set-Cookie"))
+	if (cache_key && status == 200 && !strstr(rs->headers.data ? rs->headers.data : "", "Set-Cookie")) {
 		cache_put(rq->w, cache_key, rs);
+		shared_cache_header(rq, rs);
+	}
 	return status;
 }
 

@@ -340,6 +340,17 @@ int e2e_get(struct e2e *e, const char *path, struct e2e_resp *r)
 	return e2e_request(e, "GET", path, NULL, r);
 }
 
+int e2e_get_with(struct e2e *e, const char *path, const char *const *headers, struct e2e_resp *r)
+{
+	struct call k;
+
+	memset(r, 0, sizeof *r);
+	if (call_begin(e, e->curl, path, &k) != 0)
+		return 0;
+	call_headers(&k, headers);
+	return call_end(e, e->curl, "GET", path, &k, r);
+}
+
 const char *e2e_header(const struct e2e_resp *r, const char *name)
 {
 	size_t n = strlen(name);

@@ -39,6 +39,9 @@ const char *e2e_password(struct e2e *e, const char *login);
 /* GET path exactly as given; returns the status (0 on a transport error). Redirects are not followed. */
 int e2e_get(struct e2e *e, const char *path, struct e2e_resp *r);
 
+/* GET with extra header lines ("Cache-Control: no-cache"), NULL-terminated. */
+int e2e_get_with(struct e2e *e, const char *path, const char *const *headers, struct e2e_resp *r);
+
 /* Any method (GET, HEAD, POST with an empty body, or a custom verb); cookie may be NULL. */
 int e2e_request(struct e2e *e, const char *method, const char *path, const char *cookie,
 		struct e2e_resp *r);
