@@ -154,29 +154,42 @@ int db_occurrence_withdraw(struct db *db, int64_t id)
 	return db_exec(db, st);
 }
 
+/* The five counts of the key metric as columns 0–4 of a row of `st`. */
+static void metric_row(sqlite3_stmt *st, struct key_metric *out)
+{
+	out->due = sqlite3_column_int(st, 0);
+	out->confirmed = sqlite3_column_int(st, 1);
+	out->done = sqlite3_column_int(st, 2);
+	out->overdue = sqlite3_column_int(st, 3);
+	out->total = sqlite3_column_int(st, 4);
+}
+
 int db_metric_by_roadmap(struct db *db, int64_t roadmap_id, int64_t task_id, int today,
 			 struct key_metric *out)
 {
-	/* due so far: due by today, or confirmed already (GUIDE §5.3) */
-	sqlite3_stmt *st = db_stmt(db, STMT_METRIC_BY_ROADMAP,
+	/* due so far: due by today, or confirmed already (GUIDE §5.3); a whole roadmap's
+	 * from its tallies (0010_roadmap_tally.sql), a task's from its occurrences */
+	sqlite3_stmt *st = task_id == 0 ? db_stmt(db, STMT_METRIC_BY_ROADMAP,
+		"SELECT coalesce(sum(n) FILTER (WHERE due_on <= ?3 OR status = 'confirmed'), 0),"
+		" coalesce(sum(n) FILTER (WHERE status = 'confirmed'), 0),"
+		" coalesce(sum(n) FILTER (WHERE status = 'done'), 0),"
+		" coalesce(sum(n) FILTER (WHERE due_on < ?3 AND status <> 'confirmed'), 0),"
+		" coalesce(sum(n), 0)"
+		" FROM roadmap_tally WHERE roadmap_id = ?1 AND ?2 = 0") : db_stmt(db, STMT_METRIC_BY_TASK,
 		"SELECT count(*) FILTER (WHERE o.due_on <= ?3 OR o.status = 'confirmed'),"
 		" count(*) FILTER (WHERE o.status = 'confirmed'),"
 		" count(*) FILTER (WHERE o.status = 'done'),"
 		" count(*) FILTER (WHERE o.due_on < ?3 AND o.status <> 'confirmed'),"
 		" count(*)"
 		" FROM occurrence o JOIN roadmap_item i ON i.id = o.item_id"
-		" WHERE i.roadmap_id = ?1 AND i.removed_at IS NULL AND (?2 = 0 OR i.task_id = ?2)");
+		" WHERE i.roadmap_id = ?1 AND i.removed_at IS NULL AND i.task_id = ?2");
 	int rc = DB_ERR;
 
 	if (!st || sqlite3_bind_int64(st, 1, roadmap_id) != SQLITE_OK ||
 	    sqlite3_bind_int64(st, 2, task_id) != SQLITE_OK || sqlite3_bind_int(st, 3, today) != SQLITE_OK)
 		return DB_ERR;
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		out->due = sqlite3_column_int(st, 0);
-		out->confirmed = sqlite3_column_int(st, 1);
-		out->done = sqlite3_column_int(st, 2);
-		out->overdue = sqlite3_column_int(st, 3);
-		out->total = sqlite3_column_int(st, 4);
+		metric_row(st, out);
 		rc = DB_OK;
 	} else
 		db_log_err(db, "metric");
