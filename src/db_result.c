@@ -24,17 +24,17 @@ static void result_row(struct arena *a, sqlite3_stmt *st, void *item)
 	r->raw = db_text(a, st, 7);
 	r->n = sqlite3_column_type(st, 8) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 8);
 	r->stage = db_text(a, st, 9);
+	r->procedure_rank = (int)VOCAB_FIND(procedure_v, r->procedure);
 }
 
 /* Procedures in the vocabulary's order (ОГЭ first), then subject, grade, stage, year, metric. */
 static int result_cmp(const void *pa, const void *pb)
 {
 	const struct result *a = pa, *b = pb;
-	size_t ra = VOCAB_FIND(procedure_v, a->procedure), rb = VOCAB_FIND(procedure_v, b->procedure);
 	int c;
 
-	if (ra != rb)
-		return ra < rb ? -1 : 1;
+	if (a->procedure_rank != b->procedure_rank)
+		return a->procedure_rank < b->procedure_rank ? -1 : 1;
 	if ((c = strcmp(a->subject, b->subject)) != 0)
 		return c;
 	if (a->grade != b->grade)

@@ -17,6 +17,7 @@ struct result {
 	int grade, year;
 	double value;
 	long long n;            /* participants; -1 when not given */
+	int procedure_rank;     /* its place in procedure_v (the display order) */
 };
 
 /* The school's results and all comparison rows of its municipality, ordered by
