@@ -4,8 +4,8 @@
  * No HTTP and no templates; the caller owns the transaction. Never deletes an
  * item or an occurrence that was worked on.
  *
- * Edits are rare, so these statements are prepared per call and finalised at
- * once instead of taking slots in db.h's per-connection cache.
+ * The statements live in db.h's per-connection cache like every other: the
+ * scheduler runs some of them for every item of a roadmap being loaded.
  */
 #include "db_roadmap_edit.h"
 
@@ -16,22 +16,11 @@
 #define SEQ_PARK 1000000000
 #define SEQ_PARK_SQL "1000000000"
 
-static sqlite3_stmt *prepare(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st = NULL;
-
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
-		db_log_err(db, "prepare");
-		sqlite3_finalize(st);
-		return NULL;
-	}
-	return st;
-}
-
-/* Finalises `st` and passes `rc` on, so a call can end in `return finish(st, db_exec(db, st))`. */
+/* Resets `st` for its next use and passes `rc` on, so a call can end in
+ * `return finish(st, db_exec(db, st))`. */
 static int finish(sqlite3_stmt *st, int rc)
 {
-	sqlite3_finalize(st);
+	db_done(st);
 	return rc;
 }
 
@@ -81,7 +70,7 @@ static void record_row(struct arena *a, sqlite3_stmt *st, void *item)
 
 int db_item_record_get(struct db *db, struct arena *a, int64_t id, struct item_record *out)
 {
-	sqlite3_stmt *st = prepare(db, "SELECT " RECORD_COLUMNS " WHERE i.id = ?1");
+	sqlite3_stmt *st = db_stmt(db, STMT_RE_ITEM_GET, "SELECT " RECORD_COLUMNS " WHERE i.id = ?1");
 
 	if (!st)
 		return DB_ERR;
@@ -93,7 +82,7 @@ int db_item_record_get(struct db *db, struct arena *a, int64_t id, struct item_r
 int db_item_number_taken(struct db *db, int64_t roadmap_id, const char *number, int64_t except_id,
 			 bool *taken)
 {
-	sqlite3_stmt *st = prepare(db, "SELECT EXISTS (SELECT 1 FROM roadmap_item"
+	sqlite3_stmt *st = db_stmt(db, STMT_RE_NUMBER_TAKEN, "SELECT EXISTS (SELECT 1 FROM roadmap_item"
 				       " WHERE roadmap_id = ?1 AND number = ?2 AND id <> ?3)");
 	int rc = DB_ERR;
 
@@ -112,7 +101,7 @@ int db_item_number_taken(struct db *db, int64_t roadmap_id, const char *number, 
 
 int db_task_add(struct db *db, int64_t roadmap_id, const char *title, int64_t *id)
 {
-	sqlite3_stmt *st = prepare(db, "INSERT INTO roadmap_task (roadmap_id, seq, title, source)"
+	sqlite3_stmt *st = db_stmt(db, STMT_RE_TASK_ADD, "INSERT INTO roadmap_task (roadmap_id, seq, title, source)"
 				       " SELECT ?1, coalesce(max(seq), 0) + 1, ?2, 'portal'"
 				       " FROM roadmap_task WHERE roadmap_id = ?1");
 	int rc;
@@ -129,7 +118,7 @@ int db_task_add(struct db *db, int64_t roadmap_id, const char *title, int64_t *i
 /* Sets the seq of one item. */
 static int set_seq(struct db *db, int64_t id, int seq)
 {
-	sqlite3_stmt *st = prepare(db, "UPDATE roadmap_item SET seq = ?2 WHERE id = ?1");
+	sqlite3_stmt *st = db_stmt(db, STMT_RE_SET_SEQ, "UPDATE roadmap_item SET seq = ?2 WHERE id = ?1");
 
 	if (!st)
 		return DB_ERR;
@@ -147,7 +136,7 @@ int db_item_make_room(struct db *db, int64_t roadmap_id, int64_t task_id, int64_
 	if (item_id && set_seq(db, item_id, -1) != DB_OK)
 		return DB_ERR;
 	/* after the task's last item; a task without items after those of the tasks before it */
-	if (!(st = prepare(db, "SELECT coalesce("
+	if (!(st = db_stmt(db, STMT_RE_ROOM_POS, "SELECT coalesce("
 			       " (SELECT max(seq) FROM roadmap_item WHERE task_id = ?2 AND id <> ?3),"
 			       " (SELECT max(i.seq) FROM roadmap_item i JOIN roadmap_task t ON t.id = i.task_id"
 			       "  WHERE i.roadmap_id = ?1 AND i.id <> ?3"
@@ -164,12 +153,12 @@ int db_item_make_room(struct db *db, int64_t roadmap_id, int64_t task_id, int64_
 	if (finish(st, rc) != DB_OK || pos < 0 || pos >= SEQ_PARK - 1)
 		return DB_ERR;
 	/* the items behind go up out of the way, then come back one place further */
-	if (!(st = prepare(db, "UPDATE roadmap_item SET seq = seq + " SEQ_PARK_SQL
+	if (!(st = db_stmt(db, STMT_RE_ROOM_PARK, "UPDATE roadmap_item SET seq = seq + " SEQ_PARK_SQL
 			       " WHERE roadmap_id = ?1 AND seq > ?2")) ||
 	    run_any(db, st, sqlite3_bind_int64(st, 1, roadmap_id) == SQLITE_OK &&
 			    sqlite3_bind_int(st, 2, pos) == SQLITE_OK) != DB_OK)
 		return DB_ERR;
-	if (!(st = prepare(db, "UPDATE roadmap_item SET seq = seq - " SEQ_PARK_SQL " + 1"
+	if (!(st = db_stmt(db, STMT_RE_ROOM_BACK, "UPDATE roadmap_item SET seq = seq - " SEQ_PARK_SQL " + 1"
 			       " WHERE roadmap_id = ?1 AND seq >= " SEQ_PARK_SQL)) ||
 	    run_any(db, st, sqlite3_bind_int64(st, 1, roadmap_id) == SQLITE_OK) != DB_OK)
 		return DB_ERR;
@@ -190,7 +179,7 @@ static int bind_fields(sqlite3_stmt *st, int first, const struct item_fields *f)
 int db_item_add(struct db *db, int64_t roadmap_id, int seq, const struct item_fields *f,
 		int64_t *id)
 {
-	sqlite3_stmt *st = prepare(db, "INSERT INTO roadmap_item (roadmap_id, seq, task_id, number, measure,"
+	sqlite3_stmt *st = db_stmt(db, STMT_RE_ITEM_ADD, "INSERT INTO roadmap_item (roadmap_id, seq, task_id, number, measure,"
 				       " planned_result, deadline_text, responsible, source)"
 				       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'portal')");
 	int rc;
@@ -207,7 +196,7 @@ int db_item_add(struct db *db, int64_t roadmap_id, int seq, const struct item_fi
 
 int db_item_update(struct db *db, int64_t id, int seq, const struct item_fields *f)
 {
-	sqlite3_stmt *st = prepare(db, "UPDATE roadmap_item SET seq = ?2, task_id = ?3, number = ?4,"
+	sqlite3_stmt *st = db_stmt(db, STMT_RE_ITEM_UPDATE, "UPDATE roadmap_item SET seq = ?2, task_id = ?3, number = ?4,"
 				       " measure = ?5, planned_result = ?6, deadline_text = ?7,"
 				       " responsible = ?8, updated_at = unixepoch() WHERE id = ?1");
 
@@ -222,7 +211,7 @@ int db_item_update(struct db *db, int64_t id, int seq, const struct item_fields 
 int db_item_neighbour(struct db *db, struct arena *a, const struct item_record *it, bool up,
 		      struct item_record *out)
 {
-	sqlite3_stmt *st = prepare(db, up
+	sqlite3_stmt *st = db_stmt(db, up ? STMT_RE_NEIGHBOUR_UP : STMT_RE_NEIGHBOUR_DOWN, up
 		? "SELECT " RECORD_COLUMNS " WHERE i.task_id = ?1 AND i.removed_at IS NULL AND i.seq < ?2"
 		  " ORDER BY i.seq DESC LIMIT 1"
 		: "SELECT " RECORD_COLUMNS " WHERE i.task_id = ?1 AND i.removed_at IS NULL AND i.seq > ?2"
@@ -245,7 +234,7 @@ int db_item_swap(struct db *db, const struct item_record *x, const struct item_r
 
 int db_item_set_removed(struct db *db, int64_t id, bool removed)
 {
-	sqlite3_stmt *st = prepare(db, "UPDATE roadmap_item"
+	sqlite3_stmt *st = db_stmt(db, STMT_RE_SET_REMOVED, "UPDATE roadmap_item"
 				       " SET removed_at = CASE WHEN ?2 THEN unixepoch() END, updated_at = unixepoch()"
 				       " WHERE id = ?1 AND (removed_at IS NULL) = ?2");
 
@@ -259,7 +248,7 @@ int db_item_set_removed(struct db *db, int64_t id, bool removed)
 int db_item_schedule_source(struct db *db, struct arena *a, int64_t item_id, const char **text,
 			    int *year_from, int *year_to)
 {
-	sqlite3_stmt *st = prepare(db, "SELECT i.deadline_text, r.year_from, r.year_to FROM roadmap_item i"
+	sqlite3_stmt *st = db_stmt(db, STMT_RE_SCHEDULE_SOURCE, "SELECT i.deadline_text, r.year_from, r.year_to FROM roadmap_item i"
 				       " JOIN roadmap r ON r.id = i.roadmap_id WHERE i.id = ?1");
 	int step, rc = DB_ERR;
 
@@ -281,7 +270,7 @@ int db_item_schedule_source(struct db *db, struct arena *a, int64_t item_id, con
 
 int db_occurrence_drop_unworked(struct db *db, int64_t item_id)
 {
-	sqlite3_stmt *st = prepare(db, "DELETE FROM occurrence WHERE item_id = ?1 AND status = 'planned'"
+	sqlite3_stmt *st = db_stmt(db, STMT_RE_DROP_UNWORKED, "DELETE FROM occurrence WHERE item_id = ?1 AND status = 'planned'"
 				       " AND done_at IS NULL AND confirmed_at IS NULL"
 				       " AND NOT EXISTS (SELECT 1 FROM audit a WHERE a.occurrence_id = occurrence.id)");
 
@@ -300,8 +289,10 @@ int db_occurrence_renumber(struct db *db, int64_t item_id)
 		" WHERE occurrence.id = r.id",
 	};
 
+	static const enum db_stmt id[] = { STMT_RE_RENUMBER_PARK, STMT_RE_RENUMBER };
+
 	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
-		sqlite3_stmt *st = prepare(db, sql[i]);
+		sqlite3_stmt *st = db_stmt(db, id[i], sql[i]);
 
 		if (!st || run_any(db, st, sqlite3_bind_int64(st, 1, item_id) == SQLITE_OK) != DB_OK)
 			return DB_ERR;
@@ -312,7 +303,7 @@ int db_occurrence_renumber(struct db *db, int64_t item_id)
 int db_roadmap_add(struct db *db, int64_t muni_id, int64_t school_id, const char *title,
 		   const char *period, int year_from, int year_to, const char *digest, int64_t *id)
 {
-	sqlite3_stmt *st = prepare(db, "INSERT INTO roadmap (municipality_id, slug, title, period_text,"
+	sqlite3_stmt *st = db_stmt(db, STMT_RE_ROADMAP_ADD, "INSERT INTO roadmap (municipality_id, slug, title, period_text,"
 		" year_from, year_to, source, import_digest, school_id)"
 		" VALUES (?1, coalesce('import-' || substr(?6, 1, 16), 'new-' || lower(hex(randomblob(8)))),"
 		" ?2, ?3, ?4, ?5, iif(?6 IS NULL, 'form', 'import'), ?6, nullif(?7, 0))");
@@ -332,7 +323,7 @@ int db_roadmap_add(struct db *db, int64_t muni_id, int64_t school_id, const char
 
 int db_roadmap_by_digest(struct db *db, int64_t muni_id, const char *digest, int64_t *id)
 {
-	sqlite3_stmt *st = prepare(db, "SELECT id FROM roadmap WHERE municipality_id = ?1 AND import_digest = ?2");
+	sqlite3_stmt *st = db_stmt(db, STMT_RE_BY_DIGEST, "SELECT id FROM roadmap WHERE municipality_id = ?1 AND import_digest = ?2");
 	int step;
 
 	if (!st)
