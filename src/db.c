@@ -1,6 +1,7 @@
 /*
  * db.c: connection setup, migrations and the per-connection statement cache.
- * Knows no entity; used by the db_<entity>.c files and by startup.
+ * Knows no entity but the search index, which every commit brings up to date;
+ * used by the db_<entity>.c files and by startup.
  */
 #include "db.h"
 
@@ -10,6 +11,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "db_search.h"
 #include "log.h"
 
 void db_log_err(struct db *db, const char *op)
@@ -35,7 +37,8 @@ int db_open(struct db *db, const char *path, bool writable)
 		return DB_ERR;
 	}
 	sqlite3_busy_timeout(db->h, 5000);
-	if (sqlite3_exec(db->h, pragmas, NULL, NULL, NULL) != SQLITE_OK ||
+	if (db_search_register(db->h) != SQLITE_OK ||
+	    sqlite3_exec(db->h, pragmas, NULL, NULL, NULL) != SQLITE_OK ||
 	    (writable && db_set_writable(db, true) != DB_OK)) {
 		db_log_err(db, "pragmas");
 		db_close(db);
@@ -153,8 +156,11 @@ int db_begin(struct db *db)
 	return db_simple(db, STMT_BEGIN, "BEGIN IMMEDIATE");
 }
 
+/* The search index follows every change in the same transaction (db_search.h). */
 int db_commit(struct db *db)
 {
+	if (db_search_flush(db) != DB_OK)
+		return DB_ERR;
 	return db_simple(db, STMT_COMMIT, "COMMIT");
 }
 
