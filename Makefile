@@ -10,7 +10,7 @@ WARN     = -Wall -Wextra -Wformat=2 -Wshadow -Werror
 CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O2 $(WARN) \
            $(shell pkg-config --cflags $(PKGS))
 CXXFLAGS = -std=c++17 -g -O2 $(WARN) $(shell pkg-config --cflags $(PKGS))
-LDLIBS   = $(shell pkg-config --libs $(PKGS)) -lpthread
+LDLIBS   = $(shell pkg-config --libs $(PKGS)) -lstemmer -lpthread   # libstemmer has no .pc file
 SANFLAGS = -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
 # The application, in the order of a request's path; main.o is kept apart so tests can link the rest.
@@ -37,6 +37,7 @@ LIBSRC = src/http.c \
          src/page_indicators.c \
          src/page_common.c \
          src/page_dash.c \
+         src/page_search.c \
          src/dash.c \
          src/dash_views.c \
          src/dash_results.c \
@@ -69,6 +70,8 @@ LIBSRC = src/http.c \
          src/db_dash.c \
          src/db_roadmap.c \
          src/db_document.c \
+         src/db_search.c \
+         src/search_tok.c \
          src/db_occurrence.c \
          src/db_roadmap_edit.c \
          src/schedule.c \
@@ -82,9 +85,9 @@ LIBSRC = src/http.c \
 LIBCXX = src/tpl_bridge.cc
 
 UNIT   = arena http route vocab config db view tpl auth cache seed multipart admin deadline export roadmap_import \
-         res_import ident indicator chart
+         res_import ident indicator chart search_tok
 E2E    = pages hostile docs attacks roadmap roadmap-edit import results-import ident indicators dashboard \
-         crash backup plans slowloris load diskfull nginx-cache
+         crash backup plans slowloris load diskfull nginx-cache search
 
 OBJ      = $(LIBSRC:src/%.c=build/%.o) $(LIBCXX:src/%.cc=build/%.o)
 SANOBJ   = $(LIBSRC:src/%.c=build/san/%.o) $(LIBCXX:src/%.cc=build/san/%.o)

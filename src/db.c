@@ -1,6 +1,7 @@
 /*
  * db.c: connection setup, migrations and the per-connection statement cache.
- * Knows no entity; used by the db_<entity>.c files and by startup.
+ * Knows no entity but the search index, which every commit brings up to date;
+ * used by the db_<entity>.c files and by startup.
  */
 #include "db.h"
 
@@ -13,6 +14,7 @@
 
 #include "arena.h"
 #include "config.h"
+#include "db_search.h"
 #include "log.h"
 
 /* Whether the connection's last error was a full disk or a read-only database. */
@@ -50,7 +52,8 @@ int db_open(struct db *db, const char *path, bool writable)
 		return DB_ERR;
 	}
 	sqlite3_busy_timeout(db->h, 5000);
-	if (sqlite3_exec(db->h, pragmas, NULL, NULL, NULL) != SQLITE_OK ||
+	if (db_search_register(db->h) != SQLITE_OK ||
+	    sqlite3_exec(db->h, pragmas, NULL, NULL, NULL) != SQLITE_OK ||
 	    (writable && db_set_writable(db, true) != DB_OK)) {
 		db_log_err(db, "pragmas");
 		db_close(db);
@@ -67,9 +70,10 @@ void db_close(struct db *db)
 	memset(db, 0, sizeof *db);
 }
 
-/* Tables small by nature (a row per municipality, catalogue or setting): a scan is fine. */
+/* Tables small by nature (a row per municipality, catalogue or setting, or a queue
+ * drained at every commit): a scan is fine. */
 static const char *const small_tables[] = {
-	"municipality", "risk", "indicator", "indicator_target", "ident_config",
+	"municipality", "risk", "indicator", "indicator_target", "ident_config", "search_dirty",
 };
 
 static bool small_table(const char *name)
@@ -97,6 +101,11 @@ int db_plan_scans(struct db *db, const char *sql, char *table, size_t size)
 		/* "SCAN t", "SCAN t USING [COVERING] INDEX i": every row of t; not "SCAN (subquery…)",
 		 * "SCAN CONSTANT ROW" or a CTE, whose names are no tables of the schema */
 		if (!detail || strncmp(detail, "SCAN ", 5) != 0)
+			continue;
+		/* a virtual table with constraints (FTS5 "INDEX 0:M…" for MATCH) is no full scan */
+		const char *vt = strstr(detail, " VIRTUAL TABLE INDEX ");
+
+		if (vt && (vt = strchr(vt, ':')) && vt[1] != '\0')
 			continue;
 		detail += 5;
 		n = strcspn(detail, " ");
@@ -227,8 +236,11 @@ int db_begin(struct db *db)
 	return db_simple(db, STMT_BEGIN, "BEGIN IMMEDIATE");
 }
 
+/* The search index follows every change in the same transaction (db_search.h). */
 int db_commit(struct db *db)
 {
+	if (db_search_flush(db) != DB_OK)
+		return DB_ERR;
 	return db_simple(db, STMT_COMMIT, "COMMIT");
 }
 

@@ -17,7 +17,7 @@ struct FCGX_Stream;
 /* Request limits; anything larger is refused with 4xx, never truncated silently. */
 enum {
 	HTTP_PATH_MAX = 1024,       /* decoded path bytes */
-	HTTP_QUERY_MAX = 4096,      /* raw query-string bytes */
+	HTTP_QUERY_MAX = 16384,     /* raw query-string bytes (a 10 kB search query) */
 	HTTP_PARAMS_MAX = 32,       /* query parameters */
 	HTTP_NAME_MAX = 32,         /* parameter name bytes, [A-Za-z0-9_-] only */
 	HTTP_ARGS_MAX = 4,          /* {placeholders} in a route pattern */

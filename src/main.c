@@ -144,7 +144,9 @@ static int migrate_only(void)
 
 	if (db_open(&db, cfg.db_path, true) != DB_OK)
 		return 1;
-	rc = db_migrate(&db, cfg.migrations) == DB_OK && schedule_pending(&db) >= 0 ? 0 : 1;
+	/* the empty transaction's commit indexes what other programs (db/seed.sh) queued */
+	rc = db_migrate(&db, cfg.migrations) == DB_OK && schedule_pending(&db) >= 0 &&
+	     db_begin(&db) == DB_OK && db_commit(&db) == DB_OK ? 0 : 1;
 	db_close(&db);
 	return rc;
 }

@@ -74,6 +74,7 @@ int ident_decide_page(struct req *rq, struct resp *rs);          /* page_ident_d
 int ident_school_page(struct req *rq, struct resp *rs);          /* page_ident_decide.c */
 int ident_settings_page(struct req *rq, struct resp *rs);        /* page_ident_settings.c */
 int ident_settings_post_page(struct req *rq, struct resp *rs);   /* page_ident_settings.c */
+int search_page(struct req *rq, struct resp *rs);                /* page_search.c */
 /* Non-zero when the user may edit the URL's municipal roadmap: its coordinator
  * or the region's admin (page_roadmap_edit.c). */
 int roadmap_editor(const struct req *rq);

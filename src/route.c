@@ -56,6 +56,7 @@ static const struct route routes[] = {
 	{ GET,    "/healthz",                            healthz_page,       0,                            0 },
 	{ GET,    "/vi/on",                              vi_on_page,         0,                            0 },
 	{ GET,    "/vi/off",                             vi_off_page,        0,                            0 },
+	{ GET,    "/search",                             search_page,        0,                            0 },
 	{ GET,    "/login",                              login_page,         0,                            0 },
 	{ M_POST, "/login",                              login_post_page,    0,                            0 },
 	{ M_POST, "/logout",                             logout_page,        R_LOGIN,                      0 },

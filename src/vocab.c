@@ -62,6 +62,12 @@ const struct vocab doc_type_v[DT__MAX] = {
 	{ "other",    "Иной документ" },                                      /* DT_OTHER */
 };
 
+const struct vocab search_kind_v[SK__MAX] = {
+	{ "school",   "Школы" },                        /* SK_SCHOOL */
+	{ "document", "Документы" },                    /* SK_DOCUMENT */
+	{ "item",     "Мероприятия дорожных карт" },    /* SK_ITEM */
+};
+
 const unsigned doc_type_required_for[DT__MAX] = {
 	1u << PROG_500PLUS,                                  /* DT_CONCEPT */
 	1u << PROG_500PLUS,                                  /* DT_MIDTERM */
@@ -282,6 +288,7 @@ const char *const msg_v[MSG__MAX] = {
 	"При возврате на доработку напишите, что исправить.",       /* MSG_COMMENT_REQUIRED */
 	"Документ уже в другом состоянии: обновите страницу.",      /* MSG_STALE */
 	"Загрузка результатов и социальных данных",                 /* MSG_RES_IMPORT */
+	"Поиск",                                                    /* MSG_SEARCH */
 };
 
 const char *const dash_text_v[DASH__MAX] = {

@@ -60,6 +60,10 @@ extern const struct vocab risk_catalogue_v[RISKCAT__MAX];
 extern const struct vocab item_status_v[ITEM__MAX];
 extern const struct vocab doc_status_v[DOC__MAX];
 extern const struct vocab doc_type_v[DT__MAX];
+
+/* What full-text search finds; the order of the result groups (db_search.c). */
+enum search_kind { SK_SCHOOL, SK_DOCUMENT, SK_ITEM, SK__MAX };
+extern const struct vocab search_kind_v[SK__MAX];
 /* The types an imported spreadsheet may have, as libmagic names them (roadmaps, results). */
 enum { SHEET_TYPES = 6 };
 extern const struct vocab sheet_type_v[SHEET_TYPES];
@@ -106,7 +110,7 @@ enum msg {
 	MSG_E429, MSG_E500, MSG_E503, MSG_E507,
 	MSG_REQUIRED, MSG_TOO_LONG, MSG_CHOICE, MSG_BAD_LOGIN, MSG_THROTTLED,
 	MSG_NO_FILE, MSG_EMPTY_FILE, MSG_TOO_BIG, MSG_BAD_TYPE, MSG_COMMENT_REQUIRED, MSG_STALE,
-	MSG_RES_IMPORT,
+	MSG_RES_IMPORT, MSG_SEARCH,
 	MSG__MAX
 };
 extern const char *const msg_v[MSG__MAX];

@@ -15,6 +15,11 @@
 <a class="brand" href="/">{{SITE}}</a>
 <p class="tagline">Повышение качества образования: программы муниципалитетов и школ</p>
 <div class="tools">
+<form class="site-search" method="get" action="/search" role="search" aria-label="Поиск по порталу">
+<label for="site-q">Поиск</label>
+<input id="site-q" type="search" name="q" maxlength="500">
+<button type="submit">Найти</button>
+</form>
 {{#VI_OFF}}<a class="vi-switch" href="/vi/on?back={{BACK}}">Версия для слабовидящих</a>{{/VI_OFF}}
 {{#VI_ON}}<a class="vi-switch" href="/vi/off?back={{BACK}}">Обычная версия</a>{{/VI_ON}}
 {{#ANON}}<a class="account" href="/login">Войти</a>{{/ANON}}

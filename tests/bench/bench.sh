@@ -24,6 +24,10 @@
 # cookie, so never the page cache): at ust-ilimsk, bench-100 and bench-1000 (generate.sql
 # gives those lists, risks and results), each against school-fresh, and its growth from 100
 # to 1,000 schools (target <= 10: linear).
+# Search (issue 9): tests/bench/generate_search.sql adds bench-search (40,000 schools, each with
+# a published and a draft document and 3 roadmap items), indexed by `$APP --migrate`; targets
+# search40k-fresh («программы антирисковых мер»: every school's document and item match, the
+# page counts them all) and search40k-school-fresh («СОШ № 12345»), anonymous, against school-fresh.
 # Saves the table as DATA_DIR/bench.csv, copied to build/bench/bench.csv.
 # Environment: BENCH_PORT (18089), BENCH_DURATION (10s), BENCH_WARMUP (2s), BENCH_THREADS (2),
 # BENCH_CONNS (32), BENCH_MIN_REQS (100000), BENCH_UPLOAD=0 (skip the upload),
@@ -220,6 +224,13 @@ if [ "$SCALE" = 1 ]; then
 		sh "$ROOT/tests/bench/generate.sh" "$DATA" "bench-$n" "$n" || die "generate.sh bench-$n failed"
 	done
 	echo "generated in $(($(date +%s) - gen_t0)) s (tests/bench/generate.sh)"
+	gen_t0=$(date +%s)
+	sqlite3 "$DATA/portal.db" <"$ROOT/tests/bench/generate_search.sql" || die "generate_search.sql failed"
+	gen_t1=$(date +%s)
+	KACHESTVO_DATA_DIR="$DATA" KACHESTVO_TEMPLATES="$ROOT/templates" KACHESTVO_MIGRATIONS="$ROOT/db" \
+		"$APP" --migrate 2>>"$DATA/logs/generate.log" || die "indexing bench-search failed"
+	echo "search region bench-search: 40,000 schools, 80,000 documents, 120,000 items;" \
+		"inserted in $((gen_t1 - gen_t0)) s, indexed in $(($(date +%s) - gen_t1)) s"
 	SCALE_URLS="/bench-1000/schools/school-1/roadmap/ /bench-100/roadmap/schools/
 /bench-1000/roadmap/schools/ /bench-1000/schools/school-1/"
 fi
@@ -273,7 +284,9 @@ summary-1k-fresh=/bench-1000/roadmap/schools/
 school1k=/bench-1000/schools/school-1/
 school1k-fresh=/bench-1000/schools/school-1/
 dash-100=/bench-100/dashboard/
-dash-1k=/bench-1000/dashboard/"
+dash-1k=/bench-1000/dashboard/
+search40k-fresh=/search?q=%D0%BF%D1%80%D0%BE%D0%B3%D1%80%D0%B0%D0%BC%D0%BC%D1%8B+%D0%B0%D0%BD%D1%82%D0%B8%D1%80%D0%B8%D1%81%D0%BA%D0%BE%D0%B2%D1%8B%D1%85+%D0%BC%D0%B5%D1%80&muni=bench-search
+search40k-school-fresh=/search?q=%D0%A1%D0%9E%D0%A8+%E2%84%96+12345&muni=bench-search"
 
 CSV=$DATA/bench.csv
 echo "name,url,req_per_s,p50_ms,p99_ms,requests,errors,fcgi_cpu_us_per_req" >"$CSV"
@@ -448,7 +461,8 @@ if [ "$SCALE" = 1 ]; then
 	echo "roadmaps at scale: req/s of each page / req/s of the ust-ilimsk school page in this run"
 	echo "  (anonymous rows against school, -fresh rows against school-fresh; below 1 is slower):"
 	for name in school1k-roadmap school1k-roadmap-fresh summary-100 summary-100-fresh \
-		summary-1k summary-1k-fresh school1k school1k-fresh dash dash-100 dash-1k; do
+		summary-1k summary-1k-fresh school1k school1k-fresh dash dash-100 dash-1k \
+		search40k-fresh search40k-school-fresh; do
 		case $name in *-fresh | dash*) base=school-fresh ;; *) base=school ;; esac
 		r=$(ratio_g "$(field "$name" 3)" "$(field "$base" 3)")
 		note=

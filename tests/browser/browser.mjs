@@ -49,6 +49,9 @@ const PAGES = [
 	{ name: "yeniseysk-roadmap", path: "/yeniseysk/roadmap/", status: 200 },
 	{ name: "baley", path: "/baley/", status: 200 },
 	{ name: "izhevsk", path: "/izhevsk/", status: 200 },
+	{ name: "search", path: "/search?q=%D0%A1%D0%9E%D0%A8+%E2%84%96+7", status: 200, phone: true },
+	{ name: "search-items", path: "/search?q=%D0%BE%D0%B1%D1%83%D1%87%D0%B0%D1%8E%D1%89%D0%B8%D1%85%D1%81%D1%8F&kind=item&page=2", status: 200 },
+	{ name: "search-empty", path: "/search", status: 200 },
 	{ name: "not-found", path: "/net-takoy-stranitsy/", status: 404 },
 	{ name: "not-found-school", path: "/ust-ilimsk/schools/net-takoy-shkoly/", status: 404 },
 ];
@@ -328,6 +331,11 @@ async function checkState(desktop, phone, p, stack) {
 	await check(`${what}: ${HTML_WHAT}`, () => {
 		if (html === null) throw new Error("no HTML to validate");
 		return htmlValid(html, p.name, what);
+	});
+	await check(`${what}: the search box (a labelled GET form to /search)`, () => {
+		if (html === null) throw new Error("no HTML to check");
+		return [/<form class="site-search" method="get" action="\/search"/.test(html) && html.includes('<label for="site-q">'),
+			"no search box in the page"];
 	});
 	await check(`${what}: ${AXE_WHAT}`, async () => {
 		loaded();

@@ -142,9 +142,9 @@ int main(void)
 {
 	static const struct { const char *prefix; size_t n; int want; } longs[] = {
 		{ "/",                                  2000,  CLIENT_ERROR },  /* past the app's path limit */
-		{ "/",                                  10240, CLIENT_ERROR },  /* past nginx's header buffers */
-		{ "/ust-ilimsk/roadmap/?responsible=",  5000,  CLIENT_ERROR },  /* past the app's query limit */
-		{ "/ust-ilimsk/roadmap/?responsible=",  10240, CLIENT_ERROR },
+		{ "/",                                  40000, CLIENT_ERROR },  /* past nginx's header buffers */
+		{ "/ust-ilimsk/roadmap/?responsible=",  17000, CLIENT_ERROR },  /* past the app's query limit */
+		{ "/ust-ilimsk/roadmap/?responsible=",  40000, CLIENT_ERROR },
 	};
 	struct e2e *e = e2e_start();
 	struct e2e_resp r;

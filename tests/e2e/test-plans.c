@@ -16,7 +16,7 @@ static const char *const public_pages[] = {
 	"/", "/ust-ilimsk/", "/ust-ilimsk/schools/sosh-5/", "/ust-ilimsk/roadmap/",
 	"/ust-ilimsk/roadmap/?status=overdue&responsible=x&month=2022-03", "/ust-ilimsk/roadmap/schools/",
 	"/ust-ilimsk/roadmap/items/61/", "/ust-ilimsk/indicators/", "/ust-ilimsk/roadmap/export.csv",
-	"/izhevsk/indicators/", "/login",
+	"/izhevsk/indicators/", "/login", "/search?q=программа+антирисковых+мер", "/search?q=СОШ+№+7&kind=school",
 };
 static const char *const coordinator_pages[] = {
 	"/cabinet/", "/review/", "/my/", "/ust-ilimsk/dashboard/", "/ust-ilimsk/dashboard/overdue.csv",

@@ -144,6 +144,9 @@ int main(void)
 	ok(db_plan_scans(&db, "SELECT * FROM municipality ORDER BY name", NULL, 0) == 0 &&
 	   db_plan_scans(&db, "WITH k(n) AS (SELECT 1) SELECT * FROM k", NULL, 0) == 0,
 	   "a table of a row per municipality, and a CTE, do not count");
+	ok(db_plan_scans(&db, "SELECT * FROM search_fts WHERE search_fts MATCH 'x'", NULL, 0) == 0 &&
+	   db_plan_scans(&db, "SELECT * FROM search_fts", table, sizeof table) == 1 && strcmp(table, "search_fts") == 0,
+	   "the search index: a MATCH is no scan, reading it all is");
 	ok(db_plan_scans(&db, "SELECT * FROM no_such_table", NULL, 0) == -1, "SQL that does not prepare: -1");
 	db_close(&db);
 	arena_free(&a);
