@@ -5,7 +5,7 @@ PORT     ?= 8080
 DATA_DIR ?= var
 -include Makefile.local
 
-PKGS     = sqlite3 libctemplate fcgi libsodium libmagic xlsxwriter libzip expat
+PKGS     = sqlite3 libctemplate fcgi libsodium libmagic xlsxwriter libzip expat libcurl
 WARN     = -Wall -Wextra -Wformat=2 -Wshadow -Werror
 CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O2 $(WARN) \
            $(shell pkg-config --cflags $(PKGS))
@@ -60,6 +60,11 @@ LIBSRC = src/http.c \
          src/page_ident_view.c \
          src/page_ident_decide.c \
          src/page_ident_settings.c \
+         src/monitor.c \
+         src/monitor_fetch.c \
+         src/monitor_scan.c \
+         src/page_monitor.c \
+         src/db_monitor.c \
          src/db.c \
          src/db_municipality.c \
          src/db_school.c \

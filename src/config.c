@@ -35,6 +35,12 @@ static const struct opt opts[] = {
 	{ "threads",     "KACHESTVO_THREADS",     INT(threads, 0, 64, "0") },
 	{ "log_debug",   "KACHESTVO_LOG_DEBUG",   INT(log_debug, 0, 1, "0") },
 	{ "upload_max_mb", "KACHESTVO_UPLOAD_MAX_MB", INT(upload_max_mb, 1, 4096, "50") },
+	{ "monitor_parallel",  "KACHESTVO_MONITOR_PARALLEL",  INT(monitor_parallel, 1, 32, "6") },
+	{ "monitor_connect_s", "KACHESTVO_MONITOR_CONNECT_S", INT(monitor_connect_s, 1, 60, "10") },
+	{ "monitor_timeout_s", "KACHESTVO_MONITOR_TIMEOUT_S", INT(monitor_timeout_s, 1, 300, "30") },
+	{ "monitor_max_kb",    "KACHESTVO_MONITOR_MAX_KB",    INT(monitor_max_kb, 16, 65536, "4096") },
+	{ "monitor_redirects", "KACHESTVO_MONITOR_REDIRECTS", INT(monitor_redirects, 0, 20, "5") },
+	{ "monitor_links",     "KACHESTVO_MONITOR_LINKS",     INT(monitor_links, 0, 100, "20") },
 };
 
 int config_set(const char *key, const char *value)

@@ -15,6 +15,12 @@ struct config {
 	long threads;           /* 0: twice the number of cores */
 	long log_debug;         /* 1: log every request */
 	long upload_max_mb;     /* largest document file */
+	long monitor_parallel;  /* school sites fetched at the same time */
+	long monitor_connect_s; /* connect timeout of one fetch */
+	long monitor_timeout_s; /* total time of one fetch */
+	long monitor_max_kb;    /* largest page (and link answer) read */
+	long monitor_redirects; /* redirects followed */
+	long monitor_links;     /* document links checked per school */
 };
 
 extern struct config cfg;
