@@ -87,9 +87,9 @@ LIBSRC = src/http.c \
 LIBCXX = src/tpl_bridge.cc
 
 UNIT   = arena http route vocab config db view tpl auth cache seed multipart admin deadline export roadmap_import \
-         res_import ident indicator chart
+         res_import ident indicator chart monitor
 E2E    = pages hostile docs attacks roadmap roadmap-edit import results-import ident indicators dashboard \
-         crash backup
+         crash backup monitor
 
 OBJ      = $(LIBSRC:src/%.c=build/%.o) $(LIBCXX:src/%.cc=build/%.o)
 SANOBJ   = $(LIBSRC:src/%.c=build/san/%.o) $(LIBCXX:src/%.cc=build/san/%.o)
