@@ -119,11 +119,11 @@ build/san/kachestvo.fcgi: build/san/main.o $(SANOBJ)
 	$(CXX) $(SANFLAGS) -o $@ $^ $(LDLIBS)
 
 # The account-management command (src/admin.c) links the same library objects.
-cgi-bin/kachestvo-admin: build/admin.o build/admin_users.o build/admin_demo.o build/admin_backup.o $(OBJ)
+cgi-bin/kachestvo-admin: build/admin.o build/admin_users.o build/admin_demo.o build/admin_backup.o build/admin_monitor.o $(OBJ)
 	@mkdir -p $(@D)
 	$(CXX) -o $@ $^ $(LDLIBS)
 
-build/san/kachestvo-admin: build/san/admin.o build/san/admin_users.o build/san/admin_demo.o build/san/admin_backup.o $(SANOBJ)
+build/san/kachestvo-admin: build/san/admin.o build/san/admin_users.o build/san/admin_demo.o build/san/admin_backup.o build/san/admin_monitor.o $(SANOBJ)
 	$(CXX) $(SANFLAGS) -o $@ $^ $(LDLIBS)
 
 build/%.o: src/%.c src/*.h

@@ -312,6 +312,28 @@ static char *csv_text(const char *csv)
 	return out;
 }
 
+/* The scheduled round: kachestvo-admin monitor, as cron runs it, beside the running portal. */
+static void cron_round(struct e2e *e)
+{
+	char cmd[1200];
+	FILE *p;
+	char line[256] = "";
+
+	snprintf(cmd, sizeof cmd, "KACHESTVO_DATA_DIR=%s KACHESTVO_MIGRATIONS=db KACHESTVO_MONITOR_TIMEOUT_S=3"
+		 " cgi-bin/kachestvo-admin monitor ust-ilimsk 2>&1", e2e_data_dir(e));
+	if ((p = popen(cmd, "r"))) {
+		if (!fgets(line, sizeof line, p))
+			line[0] = '\0';
+		ok(pclose(p) == 0 && strstr(line, "(monthly):") && strstr(line, "of 14 school websites reachable"),
+		   "kachestvo-admin monitor runs a monthly round (%s)", strtok(line, "\n") ? line : "");
+	}
+	ok(e2e_count(e, "SELECT count(*) FROM monitor_round WHERE kind = 'monthly' AND status = 'done'"
+			" AND started_by IS NULL") == 1, "the scheduled round is stored, started by nobody");
+	snprintf(cmd, sizeof cmd, "KACHESTVO_DATA_DIR=%s KACHESTVO_MIGRATIONS=db"
+		 " cgi-bin/kachestvo-admin monitor ust-ilimsk weekly >/dev/null 2>&1", e2e_data_dir(e));
+	ok(system(cmd) != 0, "an unknown kind is refused");
+}
+
 static void access_checks(struct e2e *e)
 {
 	struct e2e_browser *school = e2e_browser_new(e), *curator = e2e_browser_new(e);
@@ -506,6 +528,7 @@ int main(void)
 	ok(e2e_count(e, "SELECT count(*) FROM audit WHERE action = 'monitor_start'") == 2 &&
 	   e2e_count(e, "SELECT count(*) FROM audit WHERE action = 'monitor_done'") == 2, "audit: two starts, two ends");
 
+	cron_round(e);
 	access_checks(e);
 	website_form(e, b);
 	e2e_browser_free(b);
