@@ -27,6 +27,8 @@ struct e2e *e2e_start_env(const char *const *env);
 /* The same on an existing data dir (e.g. a restored backup), removed by e2e_finish(). */
 struct e2e *e2e_start_in(const char *dir);
 
+/* A 127.0.0.1 port nobody listens on right now (bind port 0, read it back, close), or -1. */
+int e2e_free_port(void);
 /* DATA_DIR of the running stack (portal.db, files/, tmp/, demo-accounts.txt). */
 const char *e2e_data_dir(const struct e2e *e);
 
