@@ -5,7 +5,7 @@ PORT     ?= 8080
 DATA_DIR ?= var
 -include Makefile.local
 
-PKGS     = sqlite3 libctemplate fcgi libsodium libmagic xlsxwriter libzip expat
+PKGS     = sqlite3 libctemplate fcgi libsodium libmagic xlsxwriter libzip expat libcurl
 WARN     = -Wall -Wextra -Wformat=2 -Wshadow -Werror
 CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O2 $(WARN) \
            $(shell pkg-config --cflags $(PKGS))
@@ -61,6 +61,11 @@ LIBSRC = src/http.c \
          src/page_ident_view.c \
          src/page_ident_decide.c \
          src/page_ident_settings.c \
+         src/monitor.c \
+         src/monitor_fetch.c \
+         src/monitor_scan.c \
+         src/page_monitor.c \
+         src/db_monitor.c \
          src/db.c \
          src/db_municipality.c \
          src/db_school.c \
@@ -85,9 +90,9 @@ LIBSRC = src/http.c \
 LIBCXX = src/tpl_bridge.cc
 
 UNIT   = arena http route vocab config db view tpl auth cache seed multipart admin deadline export roadmap_import \
-         res_import ident indicator chart search_tok
+         res_import ident indicator chart search_tok monitor
 E2E    = pages hostile docs attacks roadmap roadmap-edit import results-import ident indicators dashboard \
-         crash backup plans slowloris load diskfull nginx-cache search
+         crash backup plans slowloris load diskfull nginx-cache search monitor
 
 OBJ      = $(LIBSRC:src/%.c=build/%.o) $(LIBCXX:src/%.cc=build/%.o)
 SANOBJ   = $(LIBSRC:src/%.c=build/san/%.o) $(LIBCXX:src/%.cc=build/san/%.o)
@@ -117,11 +122,11 @@ build/san/kachestvo.fcgi: build/san/main.o $(SANOBJ)
 	$(CXX) $(SANFLAGS) -o $@ $^ $(LDLIBS)
 
 # The account-management command (src/admin.c) links the same library objects.
-cgi-bin/kachestvo-admin: build/admin.o build/admin_users.o build/admin_demo.o build/admin_backup.o $(OBJ)
+cgi-bin/kachestvo-admin: build/admin.o build/admin_users.o build/admin_demo.o build/admin_backup.o build/admin_monitor.o $(OBJ)
 	@mkdir -p $(@D)
 	$(CXX) -o $@ $^ $(LDLIBS)
 
-build/san/kachestvo-admin: build/san/admin.o build/san/admin_users.o build/san/admin_demo.o build/san/admin_backup.o $(SANOBJ)
+build/san/kachestvo-admin: build/san/admin.o build/san/admin_users.o build/san/admin_demo.o build/san/admin_backup.o build/san/admin_monitor.o $(SANOBJ)
 	$(CXX) $(SANFLAGS) -o $@ $^ $(LDLIBS)
 
 build/%.o: src/%.c src/*.h

@@ -20,6 +20,7 @@
 #include "admin.h"
 #include "admin_backup.h"
 #include "admin_demo.h"
+#include "admin_monitor.h"
 #include "admin_users.h"
 #include "arena.h"
 #include "auth.h"
@@ -42,18 +43,21 @@ static const char usage_text[] =
 	"       kachestvo-admin demo-users FILE\n"
 	"       kachestvo-admin backup DIR      (online: the portal keeps serving)\n"
 	"       kachestvo-admin restore DIR     (the portal must be stopped)\n"
+	"       kachestvo-admin monitor MUNI [entry|interim|final|monthly]   (a website monitoring\n"
+	"                       round in the foreground, for cron; default monthly)\n"
 	"The password is the first line of standard input (8 to 256 bytes).\n"
 	"Scope: school needs --school; curator --municipality and/or --schools (one municipality);\n"
 	"coordinator --municipality; admin none. Settings as for the portal (KACHESTVO_DATA_DIR, ...).\n";
 
 enum cmd_kind {
 	CMD_HELP, CMD_ADD, CMD_ROLE, CMD_PASSWD, CMD_DISABLE, CMD_ENABLE, CMD_LIST, CMD_DEMO,
-	CMD_BACKUP, CMD_RESTORE
+	CMD_BACKUP, CMD_RESTORE, CMD_MONITOR
 };
 
 struct cmd {
 	enum cmd_kind kind;
-	const char *arg;            /* LOGIN, FILE or DIR */
+	const char *arg;            /* LOGIN, FILE, DIR or MUNI */
+	const char *kind_code;      /* CMD_MONITOR: the round's kind */
 	struct new_user nu;         /* CMD_ADD, CMD_ROLE */
 };
 
@@ -266,6 +270,12 @@ static int parse(int argc, char **argv, struct cmd *c)
 			c->arg = argv[2];
 			return 0;
 		}
+	if ((argc == 3 || argc == 4) && strcmp(argv[1], "monitor") == 0) {
+		c->kind = CMD_MONITOR;
+		c->arg = argv[2];
+		c->kind_code = argc == 4 ? argv[3] : "monthly";
+		return 0;
+	}
 	if (argc < 3 || strcmp(argv[1], "user") != 0) {
 		fputs(usage_text, stderr);
 		return -1;
@@ -337,6 +347,8 @@ static int run(struct ctx *x, const struct cmd *c)
 		return admin_demo_users(x, c->arg);
 	case CMD_BACKUP:
 		return admin_backup(x, c->arg);
+	case CMD_MONITOR:
+		return admin_monitor(x, c->arg, c->kind_code);
 	case CMD_RESTORE:
 		return admin_restore(x, c->arg);
 	default:

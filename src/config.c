@@ -37,6 +37,12 @@ static const struct opt opts[] = {
 	{ "upload_max_mb", "KACHESTVO_UPLOAD_MAX_MB", INT(upload_max_mb, 1, 4096, "50") },
 	{ "page_cache_seconds", "KACHESTVO_PAGE_CACHE_SECONDS", INT(page_cache_seconds, 0, 60, "0") },
 	{ "explain_plans", "KACHESTVO_EXPLAIN_PLANS", INT(explain_plans, 0, 1, "0") },
+	{ "monitor_parallel",  "KACHESTVO_MONITOR_PARALLEL",  INT(monitor_parallel, 1, 32, "6") },
+	{ "monitor_connect_s", "KACHESTVO_MONITOR_CONNECT_S", INT(monitor_connect_s, 1, 60, "10") },
+	{ "monitor_timeout_s", "KACHESTVO_MONITOR_TIMEOUT_S", INT(monitor_timeout_s, 1, 300, "30") },
+	{ "monitor_max_kb",    "KACHESTVO_MONITOR_MAX_KB",    INT(monitor_max_kb, 16, 65536, "4096") },
+	{ "monitor_redirects", "KACHESTVO_MONITOR_REDIRECTS", INT(monitor_redirects, 0, 20, "5") },
+	{ "monitor_links",     "KACHESTVO_MONITOR_LINKS",     INT(monitor_links, 0, 100, "20") },
 };
 
 int config_set(const char *key, const char *value)

@@ -17,6 +17,12 @@ struct config {
 	long upload_max_mb;     /* largest document file */
 	long page_cache_seconds; /* nginx keeps anonymous public pages this long (0: never) */
 	long explain_plans;     /* 1: warn of statements that scan a large table (tests) */
+	long monitor_parallel;  /* school sites fetched at the same time */
+	long monitor_connect_s; /* connect timeout of one fetch */
+	long monitor_timeout_s; /* total time of one fetch */
+	long monitor_max_kb;    /* largest page (and link answer) read */
+	long monitor_redirects; /* redirects followed */
+	long monitor_links;     /* document links checked per school */
 };
 
 extern struct config cfg;

@@ -70,10 +70,11 @@ void db_close(struct db *db)
 	memset(db, 0, sizeof *db);
 }
 
-/* Tables small by nature (a row per municipality, catalogue or setting, or a queue
- * drained at every commit): a scan is fine. */
+/* Tables small by nature (a row per municipality, catalogue or setting, a few monitoring
+ * rounds a year, or a queue drained at every commit): a scan is fine. */
 static const char *const small_tables[] = {
 	"municipality", "risk", "indicator", "indicator_target", "ident_config", "search_dirty",
+	"monitor_round",
 };
 
 static bool small_table(const char *name)

@@ -113,3 +113,17 @@ int db_risk_by_school(struct db *db, struct arena *a, int64_t school_id,
 
 	return db_collect_id(db, a, st, school_id, sizeof **out, risk_row, (void **)out, n);
 }
+
+int db_school_set_website(struct db *db, int64_t school_id, const char *url)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_SCHOOL_SET_WEBSITE,
+		"UPDATE school SET website = nullif(?2, ''), updated_at = unixepoch() WHERE id = ?1");
+
+	if (!st || sqlite3_bind_int64(st, 1, school_id) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 2, url, -1, SQLITE_STATIC) != SQLITE_OK) {
+		if (st)
+			db_done(st);
+		return DB_ERR;
+	}
+	return db_exec(db, st) == DB_OK ? DB_OK : DB_ERR;
+}

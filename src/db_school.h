@@ -49,4 +49,8 @@ int db_membership_by_school(struct db *db, struct arena *a, int64_t school_id,
 int db_risk_by_school(struct db *db, struct arena *a, int64_t school_id,
 		      struct school_risk **out, size_t *n);
 
+/* Sets the URL of the school's section on its own site ("" clears it). The caller
+ * has validated it and owns the transaction. Returns DB_OK or DB_ERR. */
+int db_school_set_website(struct db *db, int64_t school_id, const char *url);
+
 #endif

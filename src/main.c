@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <curl/curl.h>
 #include <fcgiapp.h>
 #include <fcgios.h>
 
@@ -21,6 +22,7 @@
 #include "config.h"
 #include "http.h"
 #include "log.h"
+#include "monitor.h"
 #include "route.h"
 #include "schedule.h"
 #include "tpl.h"
@@ -145,7 +147,7 @@ static int migrate_only(void)
 	if (db_open(&db, cfg.db_path, true) != DB_OK)
 		return 1;
 	/* the empty transaction's commit indexes what other programs (db/seed.sh) queued */
-	rc = db_migrate(&db, cfg.migrations) == DB_OK && schedule_pending(&db) >= 0 &&
+	rc = db_migrate(&db, cfg.migrations) == DB_OK && schedule_pending(&db) >= 0 && monitor_recover(&db) == 0 &&
 	     db_begin(&db) == DB_OK && db_commit(&db) == DB_OK ? 0 : 1;
 	db_close(&db);
 	return rc;
@@ -238,8 +240,9 @@ static int serve(void)
 	sigaddset(&set, SIGPIPE);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);   /* inherited by every worker */
 
+	/* libcurl's global state (monitoring rounds' threads) is set up before any thread */
 	if (FCGX_Init() != 0 || auth_init() != 0 || tpl_init(cfg.templates) != TPL_OK ||
-	    ensure_dirs() != 0)
+	    ensure_dirs() != 0 || curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
 		return 1;
 	unlink(cfg.socket_path);
 	if ((listen_fd = FCGX_OpenSocket(cfg.socket_path, 128)) < 0) {
@@ -281,6 +284,7 @@ static int serve(void)
 	close(listen_fd);
 	unlink(cfg.socket_path);
 out:
+	curl_global_cleanup();
 	tpl_shutdown();
 	OS_LibShutdown();
 	return rc;

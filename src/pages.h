@@ -75,6 +75,13 @@ int ident_school_page(struct req *rq, struct resp *rs);          /* page_ident_d
 int ident_settings_page(struct req *rq, struct resp *rs);        /* page_ident_settings.c */
 int ident_settings_post_page(struct req *rq, struct resp *rs);   /* page_ident_settings.c */
 int search_page(struct req *rq, struct resp *rs);                /* page_search.c */
+int monitoring_page(struct req *rq, struct resp *rs);            /* page_monitor.c */
+int monitoring_start_page(struct req *rq, struct resp *rs);      /* page_monitor.c */
+int monitoring_round_page(struct req *rq, struct resp *rs);      /* page_monitor.c */
+int monitoring_csv_page(struct req *rq, struct resp *rs);        /* page_monitor.c */
+int monitoring_xlsx_page(struct req *rq, struct resp *rs);       /* page_monitor.c */
+int school_monitoring_page(struct req *rq, struct resp *rs);     /* page_monitor.c */
+int school_website_page(struct req *rq, struct resp *rs);        /* page_monitor.c */
 /* Non-zero when the user may edit the URL's municipal roadmap: its coordinator
  * or the region's admin (page_roadmap_edit.c). */
 int roadmap_editor(const struct req *rq);

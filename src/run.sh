@@ -22,6 +22,7 @@ export KACHESTVO_DATA_DIR="$DATA_DIR" KACHESTVO_TEMPLATES="$ROOT/templates" KACH
 
 if [ ! -f "$DATA_DIR/portal.db" ]; then
 	echo "Создаю демонстрационную базу: $DATA_DIR/portal.db"
+	demo_new=1
 	"$APP" --migrate
 	if ! "$ROOT/db/seed.sh" "$DATA_DIR/portal.db"; then
 		rm -f "$DATA_DIR/portal.db" "$DATA_DIR/portal.db-wal" "$DATA_DIR/portal.db-shm"
@@ -33,6 +34,17 @@ if [ ! -f "$DATA_DIR/portal.db" ]; then
 		echo "run.sh: creating the demo accounts failed" >&2
 		exit 1
 	fi
+fi
+
+# Demo schools' websites are the fixture pages under static/demo-sites/ served by this nginx
+# (a first start gives every school without a website one of them; later starts follow PORT).
+DEMO_SITES="http://127.0.0.1:$PORT/static/demo-sites/"
+sqlite3 "$DATA_DIR/portal.db" "PRAGMA busy_timeout = 5000;
+UPDATE school SET website = '$DEMO_SITES' || substr(website, instr(website, '/static/demo-sites/') + 19)
+ WHERE website GLOB 'http://127.0.0.1:*/static/demo-sites/*';" >/dev/null
+if [ -n "${demo_new:-}" ]; then
+	sqlite3 "$DATA_DIR/portal.db" "UPDATE school SET website = '$DEMO_SITES' ||
+	 CASE id % 3 WHEN 0 THEN 'good/' WHEN 1 THEN 'missing/' ELSE 'cp1251/' END WHERE website IS NULL;"
 fi
 
 user=$(id -un)

@@ -133,6 +133,10 @@ const struct vocab audit_action_v[] = {
 	{ "indicator_fact",   "Внесено фактическое значение показателя" },
 	{ "ident_decide",     "Решение по выявлению школ" },
 	{ "ident_settings",   "Изменены настройки выявления" },
+	{ "monitor_start",    "Начат раунд мониторинга сайтов школ" },
+	{ "monitor_done",     "Раунд мониторинга сайтов школ завершён" },
+	{ "monitor_failed",   "Раунд мониторинга сайтов школ не завершён" },
+	{ "school_website",   "Изменён адрес раздела на сайте школы" },
 };
 const size_t audit_action_count = sizeof audit_action_v / sizeof audit_action_v[0];
 
@@ -240,6 +244,34 @@ const struct vocab muni_kind_v[MUNI__MAX] = {
 	{ "district", "муниципальный район" },     /* MUNI_DISTRICT */
 };
 
+const struct vocab monitor_kind_v[MK__MAX] = {
+	{ "entry",   "Входной мониторинг" },                    /* MK_ENTRY */
+	{ "interim", "Промежуточный мониторинг" },              /* MK_INTERIM */
+	{ "final",   "Итоговый мониторинг" },                   /* MK_FINAL */
+	{ "monthly", "Ежемесячная проверка актуальности" },     /* MK_MONTHLY */
+};
+
+const struct vocab monitor_outcome_v[MO__MAX] = {
+	{ "ok",           "Доступна" },                                          /* MO_OK */
+	{ "not_modified", "Доступна, не изменилась" },                           /* MO_NOT_MODIFIED */
+	{ "no_url",       "Адрес раздела не указан" },                           /* MO_NO_URL */
+	{ "bad_url",      "Неверный адрес" },                                    /* MO_BAD_URL */
+	{ "dns",          "Сайт не найден (имя не разрешается)" },               /* MO_DNS */
+	{ "connect",      "Сайт не отвечает (нет соединения)" },                 /* MO_CONNECT */
+	{ "timeout",      "Сайт отвечает слишком долго" },                       /* MO_TIMEOUT */
+	{ "tls",          "Ошибка сертификата или защищённого соединения" },     /* MO_TLS */
+	{ "redirects",    "Слишком много перенаправлений" },                     /* MO_REDIRECTS */
+	{ "too_big",      "Страница слишком большая" },                          /* MO_TOO_BIG */
+	{ "http",         "Сервер вернул ошибку" },                              /* MO_HTTP */
+	{ "other",        "Страница недоступна" },                               /* MO_OTHER */
+};
+
+const struct vocab monitor_fresh_v[FRESH__MAX] = {
+	{ "yes",     "Да" },            /* FRESH_YES */
+	{ "no",      "Нет" },           /* FRESH_NO */
+	{ "unknown", "Нет данных" },    /* FRESH_UNKNOWN */
+};
+
 const char *const msg_v[MSG__MAX] = {
 	"Качество образования",                    /* MSG_SITE */
 	"Дорожная карта",                          /* MSG_ROADMAP */
@@ -289,6 +321,8 @@ const char *const msg_v[MSG__MAX] = {
 	"Документ уже в другом состоянии: обновите страницу.",      /* MSG_STALE */
 	"Загрузка результатов и социальных данных",                 /* MSG_RES_IMPORT */
 	"Поиск",                                                    /* MSG_SEARCH */
+	"Раунд мониторинга уже идёт: дождитесь его окончания.",     /* MSG_MONITOR_BUSY */
+	"Адрес должен начинаться с http:// или https://, без имени и пароля, не длиннее 500 знаков.", /* MSG_MONITOR_URL */
 };
 
 const char *const dash_text_v[DASH__MAX] = {

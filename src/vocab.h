@@ -52,6 +52,14 @@ enum ident_rule { RULE_SHNOR, RULE_NRO, RULE__MAX };
 enum ident_answer { ANS_YES, ANS_NO, ANS__MAX };
 enum scope { SCOPE_SCHOOL, SCOPE_CITY, SCOPE_REGION, SCOPE__MAX };
 enum muni_kind { MUNI_CITY, MUNI_DISTRICT, MUNI__MAX };
+/* Monitoring of schools' websites: the kind of a round, what one fetch ended in,
+ * whether the page was updated within the last month. */
+enum monitor_kind { MK_ENTRY, MK_INTERIM, MK_FINAL, MK_MONTHLY, MK__MAX };
+enum monitor_outcome {
+	MO_OK, MO_NOT_MODIFIED, MO_NO_URL, MO_BAD_URL, MO_DNS, MO_CONNECT, MO_TIMEOUT, MO_TLS,
+	MO_REDIRECTS, MO_TOO_BIG, MO_HTTP, MO_OTHER, MO__MAX
+};
+enum monitor_fresh { FRESH_YES, FRESH_NO, FRESH_UNKNOWN, FRESH__MAX };
 
 extern const struct vocab programme_v[PROG__MAX];
 extern const struct vocab category_v[CAT__MAX];
@@ -79,6 +87,9 @@ extern const struct vocab dynamics_v[DYN__MAX];
 extern const struct vocab ident_rule_v[RULE__MAX];
 extern const struct vocab ident_answer_v[ANS__MAX];
 extern const struct vocab muni_kind_v[MUNI__MAX];
+extern const struct vocab monitor_kind_v[MK__MAX];
+extern const struct vocab monitor_outcome_v[MO__MAX];
+extern const struct vocab monitor_fresh_v[FRESH__MAX];
 extern const struct vocab role_v[ROLE__MAX];
 
 /* Audit log actions (db_audit.h) with their Russian labels. */
@@ -110,7 +121,7 @@ enum msg {
 	MSG_E429, MSG_E500, MSG_E503, MSG_E507,
 	MSG_REQUIRED, MSG_TOO_LONG, MSG_CHOICE, MSG_BAD_LOGIN, MSG_THROTTLED,
 	MSG_NO_FILE, MSG_EMPTY_FILE, MSG_TOO_BIG, MSG_BAD_TYPE, MSG_COMMENT_REQUIRED, MSG_STALE,
-	MSG_RES_IMPORT, MSG_SEARCH,
+	MSG_RES_IMPORT, MSG_SEARCH, MSG_MONITOR_BUSY, MSG_MONITOR_URL,
 	MSG__MAX
 };
 extern const char *const msg_v[MSG__MAX];

@@ -20,4 +20,5 @@
 <nav aria-label="Разделы панели"><ul class="actions">
 <li><a href="#matrix">Документы</a></li><li><a href="#risks">Риски</a></li><li><a href="#results">Результаты</a></li><li><a href="#trend">Результаты по годам</a></li><li><a href="#progress">Дорожные карты школ</a></li><li><a href="#tasks">Задачи</a></li><li><a href="#overdue">Просроченные мероприятия</a></li><li><a href="#indicators">Показатели</a></li>
 </ul></nav>
+<p><a href="/{{MUNI}}/monitoring/">Мониторинг сайтов школ</a>: раунды проверки разделов «Повышение качества» на сайтах школ.</p>
 {{#VIEW}}{{>TABLE}}{{/VIEW}}

@@ -817,6 +817,48 @@ async function identFlow(browser, stack) {
 	}
 }
 
+// The coordinator starts a website monitoring round from its page (the demo schools'
+// websites are the fixture pages under /static/demo-sites/ of the same nginx), then the
+// rounds list, the round's table and one school's findings are checked (also on the phone).
+
+async function monitoringFlow(browser, stack) {
+	const base = stack.base, list = "/ust-ilimsk/monitoring/";
+	const coord = await readerContexts(browser);
+	const page = (path_) => (pg) => pg.goto(base + path_, { waitUntil: "load" });
+	try {
+		const accounts = demoAccounts(stack.dataDir);
+		const cp = await coord.desktop.newPage();
+		const res = await logIn(cp, base, COORD_LOGIN, accounts.get(COORD_LOGIN));
+		if (!ok(res && res.status() === 200, `flow: ${COORD_LOGIN} logs in through the form`, `now at ${cp.url()}`))
+			throw null;
+		await cp.goto(base + list, { waitUntil: "load" });
+		await cp.getByLabel("Вид раунда").selectOption("entry");
+		const started = await submitBy(cp, cp.locator("main form").getByRole("button", { name: "Начать раунд" }));
+		const round = new URL(cp.url()).pathname;
+		ok(started && started.status() === 200 && /^\/ust-ilimsk\/monitoring\/\d+\/$/.test(round),
+			"flow: a monitoring round starts from its form", `now at ${cp.url()}`);
+		for (let i = 0; i < 60; i++) {
+			await cp.goto(base + round, { waitUntil: "load" });
+			if (!(await cp.content()).includes("Идёт проверка")) break;
+			await cp.waitForTimeout(500);
+		}
+		ok((await cp.content()).includes("Завершён"), "flow: the round finishes against the demo sites");
+		await cp.close();
+		await coord.sync();
+		await checkState(coord.desktop, coord.phone, { name: "monitoring", what: list, status: 200, phone: true,
+			open: page(list) }, stack);
+		await checkState(coord.desktop, coord.phone, { name: "monitoring-round", what: round, status: 200,
+			phone: true, open: page(round) }, stack);
+		await checkState(coord.desktop, coord.phone, { name: "monitoring-school",
+			what: "/ust-ilimsk/schools/sosh-5/monitoring/", status: 200, phone: true,
+			open: page("/ust-ilimsk/schools/sosh-5/monitoring/") }, stack);
+	} catch (e) {
+		if (e !== null) ok(false, "flow: the monitoring pages", e.message.split("\n").slice(0, 4));
+	} finally {
+		await coord.close();
+	}
+}
+
 /* ---------- main ---------- */
 
 async function main() {
@@ -875,6 +917,7 @@ async function main() {
 		await dashboardFlow(browser, stack);
 		await resultsFlow(browser, stack);
 		await identFlow(browser, stack);
+		await monitoringFlow(browser, stack);
 	} catch (e) {
 		if (e !== null) ok(false, "browser tier runs to the end", e.stack || e.message);
 	} finally {

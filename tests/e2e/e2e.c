@@ -54,8 +54,7 @@ static void sleep_ms(long ms)
 	nanosleep(&ts, NULL);
 }
 
-/* A port nobody listens on right now: bind port 0, read it back, close. */
-static int free_port(void)
+int e2e_free_port(void)
 {
 	struct sockaddr_in sa = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
 	socklen_t len = sizeof sa;
@@ -183,7 +182,7 @@ static struct e2e *start(const char *const *env, const char *dir)
 	e->env = env;
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	strcpy(e->dir, dir ? dir : "/tmp/kachestvo-e2e-XXXXXX");
-	if ((e->port = free_port()) < 0 || (!dir && !mkdtemp(e->dir)) || !(e->curl = curl_easy_init())) {
+	if ((e->port = e2e_free_port()) < 0 || (!dir && !mkdtemp(e->dir)) || !(e->curl = curl_easy_init())) {
 		printf("# e2e: no port, temp dir or curl handle: %s\n", strerror(errno));
 		free(e);
 		return NULL;

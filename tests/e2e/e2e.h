@@ -30,6 +30,8 @@ struct e2e *e2e_start_in(const char *dir);
 /* The stack's port on 127.0.0.1, for tests that open sockets themselves. */
 int e2e_port(const struct e2e *e);
 
+/* A 127.0.0.1 port nobody listens on right now (bind port 0, read it back, close), or -1. */
+int e2e_free_port(void);
 /* DATA_DIR of the running stack (portal.db, files/, tmp/, demo-accounts.txt). */
 const char *e2e_data_dir(const struct e2e *e);
 

@@ -23,7 +23,8 @@ static const char *const coordinator_pages[] = {
 	"/ust-ilimsk/identification/", "/ust-ilimsk/identification/schools/sosh-1/",
 	"/ust-ilimsk/identification/settings", "/ust-ilimsk/indicators/facts", "/ust-ilimsk/roadmap/import",
 	"/ust-ilimsk/results/import", "/ust-ilimsk/roadmap/unparsed/", "/ust-ilimsk/schools/sosh-5/docs/",
-	"/ust-ilimsk/schools/sosh-5/audit/", "/ust-ilimsk/roadmap/items/new",
+	"/ust-ilimsk/schools/sosh-5/audit/", "/ust-ilimsk/roadmap/items/new", "/ust-ilimsk/monitoring/",
+	"/ust-ilimsk/schools/sosh-5/monitoring/",
 };
 static const char *const school_pages[] = {
 	"/cabinet/", "/my/", "/ust-ilimsk/schools/sosh-5/docs/", "/ust-ilimsk/schools/sosh-5/audit/",
