@@ -5,7 +5,7 @@ PORT     ?= 8080
 DATA_DIR ?= var
 -include Makefile.local
 
-PKGS     = sqlite3 libctemplate fcgi libsodium libmagic xlsxwriter libzip expat
+PKGS     = sqlite3 libctemplate fcgi libsodium libmagic xlsxwriter libzip expat libcmark
 WARN     = -Wall -Wextra -Wformat=2 -Wshadow -Werror
 CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O2 $(WARN) \
            $(shell pkg-config --cflags $(PKGS))
@@ -36,6 +36,12 @@ LIBSRC = src/http.c \
          src/page_roadmap_edit.c \
          src/page_indicators.c \
          src/page_common.c \
+         src/page_content.c \
+         src/page_news.c \
+         src/page_freshness.c \
+         src/content.c \
+         src/md.c \
+         src/diff.c \
          src/page_dash.c \
          src/dash.c \
          src/dash_views.c \
@@ -63,6 +69,7 @@ LIBSRC = src/http.c \
          src/db.c \
          src/db_municipality.c \
          src/db_school.c \
+         src/db_content.c \
          src/db_result.c \
          src/db_indicator.c \
          src/indicator.c \
@@ -82,9 +89,9 @@ LIBSRC = src/http.c \
 LIBCXX = src/tpl_bridge.cc
 
 UNIT   = arena http route vocab config db view tpl auth cache seed multipart admin deadline export roadmap_import \
-         res_import ident indicator chart
+         res_import ident indicator chart md diff
 E2E    = pages hostile docs attacks roadmap roadmap-edit import results-import ident indicators dashboard \
-         crash backup
+         crash backup content
 
 OBJ      = $(LIBSRC:src/%.c=build/%.o) $(LIBCXX:src/%.cc=build/%.o)
 SANOBJ   = $(LIBSRC:src/%.c=build/san/%.o) $(LIBCXX:src/%.cc=build/san/%.o)

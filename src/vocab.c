@@ -182,6 +182,13 @@ const struct vocab scope_v[SCOPE__MAX] = {
 	{ "region", "Область" },  /* SCOPE_REGION */
 };
 
+const struct vocab content_part_v[PART__MAX] = {
+	{ "about",    "О программе" },      /* PART_ABOUT */
+	{ "group",    "Рабочая группа" },   /* PART_GROUP */
+	{ "contacts", "Контакты" },         /* PART_CONTACTS */
+	{ "news",     "Новость" },          /* PART_NEWS */
+};
+
 const struct vocab result_stage_v[STAGE__MAX] = {
 	{ "main",   "основной период (до пересдач)" },   /* STAGE_MAIN */
 	{ "retake", "после пересдач" },                  /* STAGE_RETAKE */
@@ -280,6 +287,15 @@ const char *const msg_v[MSG__MAX] = {
 	"При возврате на доработку напишите, что исправить.",       /* MSG_COMMENT_REQUIRED */
 	"Документ уже в другом состоянии: обновите страницу.",      /* MSG_STALE */
 	"Загрузка результатов и социальных данных",                 /* MSG_RES_IMPORT */
+	"Содержание раздела",                                       /* MSG_CONTENT */
+	"Новости",                                                  /* MSG_NEWS */
+	"История изменений",                                        /* MSG_VERSIONS */
+	"Обновление разделов школ",                                 /* MSG_FRESHNESS */
+	"Укажите дату в виде ГГГГ-ММ-ДД.",                          /* MSG_BAD_DATE */
+	"Школа",                                                    /* MSG_FRESH_SCHOOL */
+	"Последнее изменение",                                      /* MSG_FRESH_DATE */
+	"Дней без обновления",                                      /* MSG_FRESH_DAYS */
+	"Новая новость",                                            /* MSG_NEWS_NEW */
 };
 
 const char *const dash_text_v[DASH__MAX] = {

@@ -39,6 +39,7 @@ int main(void)
 	CHECK(procedure_v, 1);
 	CHECK(metric_v, 1);
 	CHECK(scope_v, 1);
+	CHECK(content_part_v, 1);
 	CHECK(muni_kind_v, 1);
 	for (size_t i = 0; i < MSG__MAX; i++)
 		ok(msg_v[i] && *msg_v[i], "message %zu present", i);
