@@ -170,7 +170,7 @@ TESTS = $(UNIT:%=build/tests/test_%) \
         $(UNIT:%=build/san/tests/test_%) \
         $(E2E:%=build/tests/test-%) \
         $(foreach t,$(E2E),"APP=build/san/kachestvo.fcgi build/tests/test-$(t)") \
-        "APP_WRAP='valgrind --leak-check=full --show-leak-kinds=definite' build/tests/test-pages" \
+        "APP_WRAP='valgrind --leak-check=full --show-leak-kinds=definite --suppressions=$(CURDIR)/tests/valgrind.supp' build/tests/test-pages" \
         "sh tests/check.sh" \
         "node tests/browser/browser.mjs" \
         "sh tests/fuzz/run.sh 10"
