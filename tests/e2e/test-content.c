@@ -174,9 +174,22 @@ int main(void)
 	const char *bad_doc[] = { "title", "t", "news_on", "2026-11-20", "doc", "99999", "action", "save", NULL };
 	ok(post(school, SCHOOL "content/news", bad_doc, NULL) == 422, "an unknown document: 422");
 
-	/* freshness */
+	/* freshness: one school's section made old, as if untouched since 2020 */
+	ok(e2e_exec(e, "UPDATE school SET updated_at = 1577836800 WHERE slug = 'sosh-17';"
+		       " UPDATE document SET updated_at = 1577836800 WHERE school_id ="
+		       "  (SELECT id FROM school WHERE slug = 'sosh-17');"
+		       " UPDATE roadmap_item SET updated_at = 1577836800 WHERE roadmap_id IN"
+		       "  (SELECT r.id FROM roadmap r JOIN school s ON s.id = r.school_id WHERE s.slug = 'sosh-17');"),
+	   "sosh-17 made stale");
+	body = e2e_body(e, NULL, "/ust-ilimsk/schools/sosh-17/", &status);
+	ok(status == 200 && body && strstr(body, "Обновлено: <time>01.01.2020</time>"), "its page says when it last changed");
+	free(body);
 	body = e2e_body(e, coord, "/ust-ilimsk/freshness/", &status);
-	ok(status == 200 && body && strstr(body, "СОШ"), "the freshness list");
+	char *row = body ? strstr(body, "<tbody>") : NULL;
+	ok(status == 200 && row && strstr(row, "sosh-17/") &&
+	   strstr(row, "sosh-17/") < strstr(row, "</tr>") && strstr(row, "01.01.2020") &&
+	   strstr(row, "больше месяца") && strstr(row, "больше месяца") < strstr(row, "</tr>"),
+	   "the freshness list: the stale school first, marked");
 	free(body);
 	body = e2e_body(e, coord, "/ust-ilimsk/freshness/export.csv", &status);
 	ok(status == 200 && body && strstr(body, "Дней без обновления"), "its CSV");
