@@ -5,7 +5,7 @@ PORT     ?= 8080
 DATA_DIR ?= var
 -include Makefile.local
 
-PKGS     = sqlite3 libctemplate fcgi libsodium libmagic xlsxwriter libzip expat libcurl
+PKGS     = sqlite3 libctemplate fcgi libsodium libmagic xlsxwriter libzip expat libcurl libcmark
 WARN     = -Wall -Wextra -Wformat=2 -Wshadow -Werror
 CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O2 $(WARN) \
            $(shell pkg-config --cflags $(PKGS))
@@ -36,6 +36,12 @@ LIBSRC = src/http.c \
          src/page_roadmap_edit.c \
          src/page_indicators.c \
          src/page_common.c \
+         src/page_content.c \
+         src/page_news.c \
+         src/page_freshness.c \
+         src/content.c \
+         src/md.c \
+         src/diff.c \
          src/page_dash.c \
          src/page_search.c \
          src/dash.c \
@@ -69,6 +75,7 @@ LIBSRC = src/http.c \
          src/db.c \
          src/db_municipality.c \
          src/db_school.c \
+         src/db_content.c \
          src/db_result.c \
          src/db_indicator.c \
          src/indicator.c \
@@ -90,9 +97,9 @@ LIBSRC = src/http.c \
 LIBCXX = src/tpl_bridge.cc
 
 UNIT   = arena http route vocab config db view tpl auth cache seed multipart admin deadline export roadmap_import \
-         res_import ident indicator chart search_tok monitor
+         res_import ident indicator chart search_tok monitor md diff
 E2E    = pages hostile docs attacks roadmap roadmap-edit import results-import ident indicators dashboard \
-         crash backup plans slowloris load diskfull nginx-cache search monitor
+         crash backup plans slowloris load diskfull nginx-cache search monitor content
 
 OBJ      = $(LIBSRC:src/%.c=build/%.o) $(LIBCXX:src/%.cc=build/%.o)
 SANOBJ   = $(LIBSRC:src/%.c=build/san/%.o) $(LIBCXX:src/%.cc=build/san/%.o)
@@ -171,7 +178,7 @@ TESTS = $(UNIT:%=build/tests/test_%) \
         $(UNIT:%=build/san/tests/test_%) \
         $(E2E:%=build/tests/test-%) \
         $(foreach t,$(E2E),"APP=build/san/kachestvo.fcgi build/tests/test-$(t)") \
-        "APP_WRAP='valgrind --leak-check=full --show-leak-kinds=definite' build/tests/test-pages" \
+        "APP_WRAP='valgrind --leak-check=full --show-leak-kinds=definite --suppressions=$(CURDIR)/tests/valgrind.supp' build/tests/test-pages" \
         "sh tests/check.sh" \
         "node tests/browser/browser.mjs" \
         "sh tests/fuzz/run.sh 10"

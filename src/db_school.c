@@ -10,6 +10,15 @@
 	"s.id, s.slug, s.short_name, s.full_name, s.label, s.locality, s.website," \
 	" p.slug, p.label, s.updated_at"
 
+/* The latest change of a school's section: the school row, its documents, its
+ * roadmap items, its text pages and news posts. */
+#define LAST_CHANGE \
+	"max(s.updated_at," \
+	"    coalesce((SELECT max(d.updated_at) FROM document d WHERE d.school_id = s.id), 0)," \
+	"    coalesce((SELECT max(i.updated_at) FROM roadmap r JOIN roadmap_item i" \
+	"              ON i.roadmap_id = r.id WHERE r.school_id = s.id), 0)," \
+	"    coalesce((SELECT max(t.updated_at) FROM section_text t WHERE t.school_id = s.id), 0))"
+
 static void school_row(struct arena *a, sqlite3_stmt *st, void *item)
 {
 	struct school *s = item;
@@ -41,10 +50,7 @@ int db_school_by_slug(struct db *db, struct arena *a, int64_t muni_id, const cha
 	sqlite3_stmt *st = db_stmt(db, STMT_SCHOOL_BY_SLUG,
 		"SELECT s.id, s.slug, s.short_name, s.full_name, s.label, s.locality, s.website,"
 		" p.slug, p.label,"
-		" max(s.updated_at,"
-		"     coalesce((SELECT max(d.updated_at) FROM document d WHERE d.school_id = s.id), 0),"
-		"     coalesce((SELECT max(i.updated_at) FROM roadmap r JOIN roadmap_item i"
-		"               ON i.roadmap_id = r.id WHERE r.school_id = s.id), 0))"
+		" " LAST_CHANGE
 		" FROM school s LEFT JOIN school p ON p.id = s.parent_id"
 		" WHERE s.municipality_id = ?1 AND s.slug = ?2");
 
@@ -52,6 +58,17 @@ int db_school_by_slug(struct db *db, struct arena *a, int64_t muni_id, const cha
 	    sqlite3_bind_text(st, 2, slug, -1, SQLITE_STATIC) != SQLITE_OK)
 		return DB_ERR;
 	return db_one(db, a, st, school_row, out);
+}
+
+int db_school_freshness(struct db *db, struct arena *a, int64_t muni_id, struct school **out, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_SCHOOL_FRESHNESS,
+		"SELECT s.id, s.slug, s.short_name, s.full_name, s.label, s.locality, s.website,"
+		" p.slug, p.label, " LAST_CHANGE " AS last_change"
+		" FROM school s LEFT JOIN school p ON p.id = s.parent_id"
+		" WHERE s.municipality_id = ?1 ORDER BY last_change, s.id");
+
+	return db_collect_id(db, a, st, muni_id, sizeof **out, school_row, (void **)out, n);
 }
 
 static void membership_row(struct arena *a, sqlite3_stmt *st, void *item)

@@ -33,9 +33,14 @@ struct school_risk {
 int db_school_list(struct db *db, struct arena *a, int64_t muni_id, struct school **out, size_t *n);
 
 /* Returns DB_OK, DB_NOTFOUND or DB_ERR. updated_at covers the school's section:
- * the school row, its memberships' import, its documents and its roadmap items. */
+ * the school row, its memberships' import, its documents, its roadmap items, its
+ * text pages and news posts. */
 int db_school_by_slug(struct db *db, struct arena *a, int64_t muni_id, const char *slug,
 		      struct school *out);
+
+/* The schools of a municipality with updated_at as in db_school_by_slug(), the
+ * stalest first. Returns DB_OK or DB_ERR. */
+int db_school_freshness(struct db *db, struct arena *a, int64_t muni_id, struct school **out, size_t *n);
 
 /* Memberships of all schools of a municipality, newest year first. */
 int db_membership_by_muni(struct db *db, struct arena *a, int64_t muni_id,

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "content.h"
 #include "db_municipality.h"
 #include "db_indicator.h"
 #include "db_roadmap.h"
@@ -129,7 +130,10 @@ int municipality_page(struct req *rq, struct resp *rs)
 		tpl_show(p.body, "NO_ROADMAP");
 	else
 		return 500;
-	if (fill_schools(rq, p.body, &m) != 0 || fill_indicators(rq, p.body, m.id) != 0)
+	if (fill_schools(rq, p.body, &m) != 0 || fill_indicators(rq, p.body, m.id) != 0 ||
+	    content_section(rq, p.body) != 0)
 		return 500;
+	if (roadmap_editor(rq))
+		tpl_show(p.body, "EDITOR");
 	return render_finish(rq, rs, &p);
 }

@@ -1,11 +1,13 @@
 /*
  * page_school.c: /<municipality>/schools/<school>/: the school's «Повышение
  * качества» section: lists and category, risks, required documents, roadmap
- * progress, results beside the «Город» and «Область» rows, last update.
+ * progress, results beside the «Город» and «Область» rows, its text pages and
+ * latest news (content.c), last update.
  */
 #include <string.h>
 
 #include "arena.h"
+#include "content.h"
 #include "db_municipality.h"
 #include "db_result.h"
 #include "db_result_import.h"
@@ -277,6 +279,8 @@ int school_page(struct req *rq, struct resp *rs)
 	}
 	if ((view.insider = db_user_in_scope(db, rq->user, s->id, m->id)))
 		tpl_show(p.body, "INSIDER");
+	if (view.insider && (roadmap_editor(rq) || strcmp(rq->user->role, role_v[ROLE_SCHOOL].code) == 0))
+		tpl_show(p.body, "EDITOR");
 	tpl_set_str(p.body, "UPDATED", view_date(rq->arena, s->updated_at));
 	page_badges(p.body, "BADGE", ms, nms, s->id);
 	fill_memberships(p.body, ms, nms);
@@ -284,7 +288,7 @@ int school_page(struct req *rq, struct resp *rs)
 	fill_documents(rq, p.body, m, s, ms, nms, docs, ndocs);
 	tpl_set_int(p.body, "MIN_GROUP", view.min_group);
 	fill_results(p.body, s, res, nres, &view);
-	if (fill_roadmap(rq, p.body, m, s) != 0)
+	if (fill_roadmap(rq, p.body, m, s) != 0 || content_section(rq, p.body) != 0)
 		return 500;
 	return render_finish(rq, rs, &p);
 }

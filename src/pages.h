@@ -82,6 +82,17 @@ int monitoring_csv_page(struct req *rq, struct resp *rs);        /* page_monitor
 int monitoring_xlsx_page(struct req *rq, struct resp *rs);       /* page_monitor.c */
 int school_monitoring_page(struct req *rq, struct resp *rs);     /* page_monitor.c */
 int school_website_page(struct req *rq, struct resp *rs);        /* page_monitor.c */
+int content_index_page(struct req *rq, struct resp *rs);        /* page_content.c */
+int content_form_page(struct req *rq, struct resp *rs);         /* page_content.c */
+int content_post_page(struct req *rq, struct resp *rs);         /* page_content.c */
+int content_versions_page(struct req *rq, struct resp *rs);     /* page_content.c */
+int content_rollback_page(struct req *rq, struct resp *rs);     /* page_content.c */
+int content_visibility_page(struct req *rq, struct resp *rs);   /* page_content.c */
+int news_list_page(struct req *rq, struct resp *rs);            /* page_news.c */
+int news_post_page(struct req *rq, struct resp *rs);            /* page_news.c */
+int freshness_page(struct req *rq, struct resp *rs);            /* page_freshness.c */
+int freshness_csv_page(struct req *rq, struct resp *rs);        /* page_freshness.c */
+int freshness_xlsx_page(struct req *rq, struct resp *rs);       /* page_freshness.c */
 /* Non-zero when the user may edit the URL's municipal roadmap: its coordinator
  * or the region's admin (page_roadmap_edit.c). */
 int roadmap_editor(const struct req *rq);

@@ -39,6 +39,7 @@ enum route_flag {
 #define RB(r) (1u << (r))
 #define STAFF (RB(ROLE_CURATOR) | RB(ROLE_COORDINATOR) | RB(ROLE_ADMIN))
 #define EDITORS (RB(ROLE_COORDINATOR) | RB(ROLE_ADMIN))
+#define SCHOOL_EDITORS (RB(ROLE_SCHOOL) | EDITORS)   /* a school's texts: its administrator too */
 
 struct route {
 	unsigned methods;       /* bit set of enum http_method */
@@ -104,6 +105,17 @@ static const struct route routes[] = {
 	{ GET,    "/{}/indicators/export.xlsx",          indicators_xlsx_page, R_MUNI,                     0 },
 	{ GET,    "/{}/indicators/facts",                indicator_facts_page, R_LOGIN | R_MUNI,           EDITORS },
 	{ M_POST, "/{}/indicators/facts",                indicator_fact_post_page, R_LOGIN | R_MUNI,       EDITORS },
+	{ GET,    "/{}/news/",                           news_list_page,      R_MUNI | R_CACHE,            0 },
+	{ GET,    "/{}/news/{}/",                        news_post_page,      R_MUNI | R_CACHE,            0 },
+	{ GET,    "/{}/content/",                        content_index_page,  R_LOGIN | R_MUNI,            EDITORS },
+	{ GET,    "/{}/content/{}",                      content_form_page,   R_LOGIN | R_MUNI,            EDITORS },
+	{ M_POST, "/{}/content/{}",                      content_post_page,   R_LOGIN | R_MUNI,            EDITORS },
+	{ GET,    "/{}/content/{}/versions/",            content_versions_page, R_LOGIN | R_MUNI,          STAFF },
+	{ M_POST, "/{}/content/{}/rollback",             content_rollback_page, R_LOGIN | R_MUNI,          EDITORS },
+	{ M_POST, "/{}/content/{}/visibility",           content_visibility_page, R_LOGIN | R_MUNI,        EDITORS },
+	{ GET,    "/{}/freshness/",                      freshness_page,      R_LOGIN | R_MUNI,            STAFF },
+	{ GET,    "/{}/freshness/export.csv",            freshness_csv_page,  R_LOGIN | R_MUNI,            STAFF },
+	{ GET,    "/{}/freshness/export.xlsx",           freshness_xlsx_page, R_LOGIN | R_MUNI,            STAFF },
 	{ GET,    "/{}/identification/",                 ident_page,          R_LOGIN | R_MUNI,            STAFF },
 	{ GET,    "/{}/identification/export.csv",       ident_csv_page,      R_LOGIN | R_MUNI,            STAFF },
 	{ GET,    "/{}/identification/export.xlsx",      ident_xlsx_page,     R_LOGIN | R_MUNI,            STAFF },
@@ -128,6 +140,14 @@ static const struct route routes[] = {
 	{ GET,    "/{}/schools/{}/docs/{}/file",         doc_file_page,      R_SCHOOL,                     0 },
 	{ M_POST, "/{}/schools/{}/docs/{}/submit",       doc_submit_page,    R_LOGIN | R_SCHOOL,           RB(ROLE_SCHOOL) },
 	{ M_POST, "/{}/schools/{}/docs/{}/review",       doc_review_page,    R_LOGIN | R_SCHOOL,           STAFF },
+	{ GET,    "/{}/schools/{}/news/",                news_list_page,     R_SCHOOL | R_CACHE,           0 },
+	{ GET,    "/{}/schools/{}/news/{}/",             news_post_page,     R_SCHOOL | R_CACHE,           0 },
+	{ GET,    "/{}/schools/{}/content/",             content_index_page, R_LOGIN | R_SCHOOL,           SCHOOL_EDITORS },
+	{ GET,    "/{}/schools/{}/content/{}",           content_form_page,  R_LOGIN | R_SCHOOL,           SCHOOL_EDITORS },
+	{ M_POST, "/{}/schools/{}/content/{}",           content_post_page,  R_LOGIN | R_SCHOOL,           SCHOOL_EDITORS },
+	{ GET,    "/{}/schools/{}/content/{}/versions/", content_versions_page, R_LOGIN | R_SCHOOL,        RB(ROLE_SCHOOL) | STAFF },
+	{ M_POST, "/{}/schools/{}/content/{}/rollback",  content_rollback_page, R_LOGIN | R_SCHOOL,        EDITORS },
+	{ M_POST, "/{}/schools/{}/content/{}/visibility", content_visibility_page, R_LOGIN | R_SCHOOL,     SCHOOL_EDITORS },
 	{ GET,    "/{}/schools/{}/audit/",               audit_page,         R_LOGIN | R_SCHOOL,           0 },
 };
 

@@ -1,6 +1,7 @@
 /*
  * tpl.h: the C face of ctemplate. Every template is auto-escaped (the bridge
- * refuses a template without the AUTOESCAPE pragma); C never marks a value as safe.
+ * refuses a template without the AUTOESCAPE pragma); C never marks a value as
+ * safe, with one audited exception: struct tpl_html (see tpl_set_html).
  */
 #ifndef TPL_H
 #define TPL_H
@@ -29,6 +30,22 @@ struct tpl_dict *tpl_dict_new(struct arena *a);
 void tpl_set_str(struct tpl_dict *d, const char *key, const char *value);
 void tpl_set_int(struct tpl_dict *d, const char *key, long long value);
 void tpl_show(struct tpl_dict *d, const char *section);
+
+/*
+ * HTML that md_render() (md.c, libcmark in safe mode) made from Markdown: the only
+ * value a template may show unescaped. Nothing else builds one (tests/check.sh).
+ */
+struct tpl_html {
+	const char *s;
+};
+
+/*
+ * Sets `key` to trusted HTML. Only {{KEY:x-trusted-html}} shows it unescaped, and
+ * only on a line of its own (tests/check.sh). The bridge stores the value behind a
+ * random per-process marker; the modifier emits a value without that marker (any
+ * tpl_set_str value) HTML-escaped, so the path cannot pass anything else through.
+ */
+void tpl_set_html(struct tpl_dict *d, const char *key, const struct tpl_html *h);
 
 /* Adds one repetition of `section` and returns its dictionary. */
 struct tpl_dict *tpl_section_add(struct tpl_dict *d, const char *section);

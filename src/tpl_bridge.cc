@@ -15,6 +15,8 @@
 #include <ctemplate/template_cache.h>
 #include <ctemplate/template_dictionary_interface.h>
 #include <ctemplate/template_emitter.h>
+#include <ctemplate/template_modifiers.h>
+#include <sodium.h>
 
 extern "C" {
 #include "arena.h"
@@ -24,6 +26,26 @@ extern "C" {
 
 static const char PRAGMA[] = "{{%AUTOESCAPE context=\"HTML\"}}";
 static ctemplate::TemplateCache *cache;
+
+// The one unescaped path (tpl.h, struct tpl_html): a value set by tpl_set_html()
+// starts with this random marker, made at start-up and never shown; the modifier
+// strips it, and escapes as HTML any value that lacks it.
+enum { MARK_LEN = 32 };
+static char html_mark[MARK_LEN + 1];
+
+namespace {
+class TrustedHtml : public ctemplate::TemplateModifier {
+	void Modify(const char *in, size_t inlen, const ctemplate::PerExpandData *data,
+		    ctemplate::ExpandEmitter *out, const std::string &arg) const override
+	{
+		if (inlen >= MARK_LEN && memcmp(in, html_mark, MARK_LEN) == 0)
+			out->Emit(in + MARK_LEN, inlen - MARK_LEN);
+		else
+			ctemplate::html_escape.Modify(in, inlen, data, out, arg);
+	}
+};
+TrustedHtml trusted_html;
+}  // namespace
 
 namespace {
 
@@ -244,6 +266,18 @@ extern "C" int tpl_init(const char *dir)
 		log_err("tpl", "cannot open template directory %s", dir);
 		return TPL_ENOENT;
 	}
+	static const char hex[] = "0123456789abcdef";
+	unsigned char rnd[MARK_LEN / 2];
+
+	randombytes_buf(rnd, sizeof rnd);
+	for (size_t i = 0; i < sizeof rnd; i++) {
+		html_mark[2 * i] = hex[rnd[i] >> 4];
+		html_mark[2 * i + 1] = hex[rnd[i] & 15];
+	}
+	static bool registered;   // ctemplate's modifier table is global and keeps it
+
+	if (!registered)
+		registered = ctemplate::AddXssSafeModifier("x-trusted-html", &trusted_html);
 	cache = new ctemplate::TemplateCache();
 	cache->SetTemplateRootDirectory(dir);
 	for (struct dirent *e; rc == TPL_OK && (e = readdir(dp)) != NULL;) {
@@ -278,6 +312,20 @@ extern "C" void tpl_set_str(struct tpl_dict *d, const char *key, const char *val
 {
 	if (d && value)
 		D(d)->set(key, value, strlen(value));
+}
+
+extern "C" void tpl_set_html(struct tpl_dict *d, const char *key, const struct tpl_html *h)
+{
+	if (!d || !h || !h->s)
+		return;
+	size_t n = strlen(h->s);
+	char *v = static_cast<char *>(arena_alloc(D(d)->arena_, MARK_LEN + n + 1));
+
+	if (!v)
+		return;
+	memcpy(v, html_mark, MARK_LEN);
+	memcpy(v + MARK_LEN, h->s, n + 1);
+	D(d)->set(key, v, MARK_LEN + n);
 }
 
 // Formats by hand: a number is set on most table rows.

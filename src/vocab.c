@@ -192,6 +192,13 @@ const struct vocab scope_v[SCOPE__MAX] = {
 	{ "region", "Область" },  /* SCOPE_REGION */
 };
 
+const struct vocab content_part_v[PART__MAX] = {
+	{ "about",    "О программе" },      /* PART_ABOUT */
+	{ "group",    "Рабочая группа" },   /* PART_GROUP */
+	{ "contacts", "Контакты" },         /* PART_CONTACTS */
+	{ "news",     "Новость" },          /* PART_NEWS */
+};
+
 const struct vocab result_stage_v[STAGE__MAX] = {
 	{ "main",   "основной период (до пересдач)" },   /* STAGE_MAIN */
 	{ "retake", "после пересдач" },                  /* STAGE_RETAKE */
@@ -322,6 +329,15 @@ const char *const msg_v[MSG__MAX] = {
 	"Поиск",                                                    /* MSG_SEARCH */
 	"Раунд мониторинга уже идёт: дождитесь его окончания.",     /* MSG_MONITOR_BUSY */
 	"Адрес должен начинаться с http:// или https://, без имени и пароля, не длиннее 500 знаков.", /* MSG_MONITOR_URL */
+	"Содержание раздела",                                       /* MSG_CONTENT */
+	"Новости",                                                  /* MSG_NEWS */
+	"История изменений",                                        /* MSG_VERSIONS */
+	"Обновление разделов школ",                                 /* MSG_FRESHNESS */
+	"Укажите дату в виде ГГГГ-ММ-ДД.",                          /* MSG_BAD_DATE */
+	"Школа",                                                    /* MSG_FRESH_SCHOOL */
+	"Последнее изменение",                                      /* MSG_FRESH_DATE */
+	"Дней без обновления",                                      /* MSG_FRESH_DAYS */
+	"Новая новость",                                            /* MSG_NEWS_NEW */
 };
 
 const char *const dash_text_v[DASH__MAX] = {

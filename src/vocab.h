@@ -78,6 +78,10 @@ extern const struct vocab sheet_type_v[SHEET_TYPES];
 extern const struct vocab procedure_v[PROC__MAX];
 extern const struct vocab metric_v[MET__MAX];
 extern const struct vocab scope_v[SCOPE__MAX];
+
+/* The parts of a section's text (section_text.part): three pages and the news posts. */
+enum content_part { PART_ABOUT, PART_GROUP, PART_CONTACTS, PART_NEWS, PART__MAX };
+extern const struct vocab content_part_v[PART__MAX];
 extern const struct vocab result_stage_v[STAGE__MAX];
 extern const struct vocab ident_kind_v[IK__MAX];
 extern const struct vocab social_status_v[SOC__MAX];
@@ -122,6 +126,8 @@ enum msg {
 	MSG_REQUIRED, MSG_TOO_LONG, MSG_CHOICE, MSG_BAD_LOGIN, MSG_THROTTLED,
 	MSG_NO_FILE, MSG_EMPTY_FILE, MSG_TOO_BIG, MSG_BAD_TYPE, MSG_COMMENT_REQUIRED, MSG_STALE,
 	MSG_RES_IMPORT, MSG_SEARCH, MSG_MONITOR_BUSY, MSG_MONITOR_URL,
+	MSG_CONTENT, MSG_NEWS, MSG_VERSIONS, MSG_FRESHNESS, MSG_BAD_DATE, MSG_FRESH_SCHOOL,
+	MSG_FRESH_DATE, MSG_FRESH_DAYS, MSG_NEWS_NEW,
 	MSG__MAX
 };
 extern const char *const msg_v[MSG__MAX];

@@ -12,7 +12,9 @@
 </dl>
 {{#GOAL}}<p class="goal"><strong>Цель:</strong> {{TEXT}}</p>{{/GOAL}}
 {{#APPROVED}}<p class="approved">Утверждена: {{TEXT}}</p>{{/APPROVED}}
+{{#EDITOR}}<p class="insider"><a href="/{{SLUG}}/content/">Тексты и новости раздела</a> · <a href="/{{SLUG}}/freshness/">Обновление разделов школ</a></p>{{/EDITOR}}
 </section>
+{{>CONTENT}}
 <section aria-labelledby="metric">
 <h2 id="metric">Дорожная карта</h2>
 {{#ROADMAP}}

@@ -5,7 +5,8 @@
 <p class="badges">{{#BADGE}}<span class="badge badge-{{CODE}}">{{LABEL}} {{YEAR}}{{#CATEGORY}}: {{LABEL}}{{/CATEGORY}}</span> {{/BADGE}}</p>
 {{#PARENT}}<p>Филиал школы <a href="/{{MUNI_SLUG}}/schools/{{SLUG}}/">{{LABEL}}</a>.</p>{{/PARENT}}
 <p class="updated">Обновлено: <time>{{UPDATED}}</time></p>
-{{#INSIDER}}<p class="insider"><a href="/{{MUNI_SLUG}}/schools/{{SLUG}}/docs/">Документы школы: загрузка и проверка</a> · <a href="/{{MUNI_SLUG}}/schools/{{SLUG}}/audit/">Журнал изменений</a></p>{{/INSIDER}}
+{{#INSIDER}}<p class="insider"><a href="/{{MUNI_SLUG}}/schools/{{SLUG}}/docs/">Документы школы: загрузка и проверка</a> · <a href="/{{MUNI_SLUG}}/schools/{{SLUG}}/audit/">Журнал изменений</a>{{#EDITOR}} · <a href="/{{MUNI_SLUG}}/schools/{{SLUG}}/content/">Тексты и новости раздела</a>{{/EDITOR}}</p>{{/INSIDER}}
+{{>CONTENT}}
 
 <section aria-labelledby="lists">
 <h2 id="lists">Участие в программах</h2>

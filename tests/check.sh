@@ -20,6 +20,8 @@ for t in templates/*.tpl; do
 done
 check "every template starts with the AUTOESCAPE pragma" "$missing"
 check "no template disables escaping (:none)" "$(grep -n ':none' templates/*.tpl)"
+check "trusted HTML (x-trusted-html) only as a line of its own, in text context" "$(grep -n 'x-trusted-html' templates/*.tpl | grep -v '^[^:]*:[0-9]*:{{[A-Z_]*:x-trusted-html}}$')"
+check "trusted HTML is set only from md_render() output (content.c)" "$(grep -n 'tpl_set_html' src/*.c | grep -v '^src/content.c')"
 check "no C or C++ code marks values as pre-escaped" "$(grep -n 'SetEscaped\|ShowTemplateGlobalSection\|:none' src/*.c src/*.cc src/*.h)"
 check "request code never exits or aborts" "$(grep -n '\bexit(\|abort(\|assert(' src/*.c src/*.cc | grep -v '^src/main.c')"
 check "no SQL is built with printf" "$(grep -n 'printf.*\(SELECT\|INSERT\|UPDATE\|DELETE\) ' src/*.c)"

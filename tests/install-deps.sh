@@ -4,7 +4,7 @@
 set -eu
 RUN_PKGS="build-essential pkg-config sqlite3 nginx-light libfcgi-dev libsqlite3-dev
 libctemplate-dev libcurl4-openssl-dev libsodium-dev libmagic-dev libxlsxwriter-dev
-libzip-dev libexpat1-dev libstemmer-dev"
+libzip-dev libexpat1-dev libstemmer-dev libcmark-dev"
 TEST_PKGS="$RUN_PKGS libcurl4-openssl-dev valgrind wrk clang libclang-rt-14-dev openssl
 chromium nodejs npm unzip"
 case "${1:-run}" in

@@ -52,6 +52,7 @@ const PAGES = [
 	{ name: "search", path: "/search?q=%D0%A1%D0%9E%D0%A8+%E2%84%96+7", status: 200, phone: true },
 	{ name: "search-items", path: "/search?q=%D0%BE%D0%B1%D1%83%D1%87%D0%B0%D1%8E%D1%89%D0%B8%D1%85%D1%81%D1%8F&kind=item&page=2", status: 200 },
 	{ name: "search-empty", path: "/search", status: 200 },
+	{ name: "ust-ilimsk-school-news", path: "/ust-ilimsk/schools/sosh-5/news/", status: 200, phone: true },
 	{ name: "not-found", path: "/net-takoy-stranitsy/", status: 404 },
 	{ name: "not-found-school", path: "/ust-ilimsk/schools/net-takoy-shkoly/", status: 404 },
 ];
@@ -787,6 +788,54 @@ async function dashboardFlow(browser, stack) {
 	}
 }
 
+// The section's texts: the coordinator writes a post with Markdown (preview, then save),
+// then the editor, the history, the freshness list and the public news pages are checked.
+const CONTENT_MD = "# Итоги месяца\n\n- проведён педсовет\n- обновлена [дорожная карта](/ust-ilimsk/roadmap/)\n\n<script>alert(1)</script>";
+
+async function contentFlow(browser, stack) {
+	const base = stack.base;
+	const reader = await readerContexts(browser);
+	const page = (path_) => (pg) => pg.goto(base + path_, { waitUntil: "load" });
+	const fillPost = async (pg) => {
+		await pg.goto(`${base}/ust-ilimsk/content/news`, { waitUntil: "load" });
+		await pg.getByLabel("Заголовок").fill("Новости программы");
+		await pg.getByLabel("Текст").fill(CONTENT_MD);
+	};
+	try {
+		const accounts = demoAccounts(stack.dataDir);
+		const lp = await reader.desktop.newPage();
+		const res = await logIn(lp, base, COORD_LOGIN, accounts.get(COORD_LOGIN));
+		if (!ok(res && res.status() === 200, `content: ${COORD_LOGIN} logs in`, `now at ${lp.url()}`))
+			throw null;
+		await reader.sync();
+		await checkState(reader.desktop, reader.phone, {
+			name: "content-preview", what: "/ust-ilimsk/content/news (preview)", status: 200, phone: true,
+			open: async (pg) => { await fillPost(pg); return submitBy(pg, pg.getByRole("button", { name: "Предпросмотр" })); },
+			after: async (pg) => ok(await pg.locator("section.preview li").count() === 2 &&
+				await pg.locator("section.preview script").count() === 0,
+				"content: the preview renders the list and drops the script"),
+		}, stack);
+		await fillPost(lp);
+		const saved = await submitBy(lp, lp.getByRole("button", { name: "Сохранить" }));
+		ok(saved && saved.status() === 200 && lp.url().endsWith("/ust-ilimsk/content/"), "content: the post is saved", lp.url());
+		const href = await lp.locator("ul.news-admin a").first().getAttribute("href");
+		const id = (href || "").split("/").filter(Boolean).pop();
+		await lp.close();
+		for (const p of [
+			{ name: "content", path: "/ust-ilimsk/content/" },
+			{ name: "content-versions", path: `/ust-ilimsk/content/${id}/versions/` },
+			{ name: "freshness", path: "/ust-ilimsk/freshness/" },
+			{ name: "news", path: "/ust-ilimsk/news/" },
+			{ name: "news-post", path: `/ust-ilimsk/news/${id}/` },
+		])
+			await checkState(reader.desktop, reader.phone, { ...p, status: 200, phone: true, open: page(p.path) }, stack);
+	} catch (e) {
+		if (e !== null) ok(false, "content: the coordinator's texts and news", e.message.split("\n").slice(0, 4));
+	} finally {
+		await reader.close();
+	}
+}
+
 // The coordinator's identification pages: the list with its forms and matrix, one
 // school's history, the settings (each also on the phone; the list in print).
 
@@ -918,6 +967,7 @@ async function main() {
 		await resultsFlow(browser, stack);
 		await identFlow(browser, stack);
 		await monitoringFlow(browser, stack);
+		await contentFlow(browser, stack);
 	} catch (e) {
 		if (e !== null) ok(false, "browser tier runs to the end", e.stack || e.message);
 	} finally {

@@ -860,3 +860,16 @@ void e2e_hidden(const char *body, const char *name, char *out, size_t size)
 		snprintf(out, size, "%.*s", (int)(n < size ? n : size - 1), p);
 	}
 }
+
+char *e2e_body(struct e2e *e, struct e2e_browser *b, const char *path, int *status)
+{
+	struct e2e_resp r;
+	int s = b ? e2e_b_get(b, path, &r) : e2e_get(e, path, &r);
+	char *body = r.body;
+
+	r.body = NULL;
+	e2e_resp_free(&r);
+	if (status)
+		*status = s;
+	return body;
+}

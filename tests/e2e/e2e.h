@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 struct e2e;
+struct e2e_browser;
 
 struct e2e_resp {
 	int status;     /* HTTP status; 0 if no response arrived */
@@ -43,6 +44,9 @@ int e2e_get(struct e2e *e, const char *path, struct e2e_resp *r);
 
 /* GET with extra header lines ("Cache-Control: no-cache"), NULL-terminated. */
 int e2e_get_with(struct e2e *e, const char *path, const char *const *headers, struct e2e_resp *r);
+/* GET with browser b's cookies (anonymous when b is NULL): the body, malloc'd (NULL when
+ * none arrived); *status, when not NULL, receives the status. */
+char *e2e_body(struct e2e *e, struct e2e_browser *b, const char *path, int *status);
 
 /* Any method (GET, HEAD, POST with an empty body, or a custom verb); cookie may be NULL. */
 int e2e_request(struct e2e *e, const char *method, const char *path, const char *cookie,

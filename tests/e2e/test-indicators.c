@@ -29,20 +29,6 @@ static int count_of(const char *s, const char *needle)
 	return n;
 }
 
-/* The body of a GET (anonymous when `b` is NULL), malloc'd; *status its status. */
-static char *get(struct e2e *e, struct e2e_browser *b, const char *path, int *status)
-{
-	struct e2e_resp r;
-	int s = b ? e2e_b_get(b, path, &r) : e2e_get(e, path, &r);
-	char *body = r.body;
-
-	r.body = NULL;
-	e2e_resp_free(&r);
-	if (status)
-		*status = s;
-	return body;
-}
-
 /* POSTs one fact with the session's CSRF token; returns the status. */
 static int post_fact(struct e2e_browser *b, const char *muni, const char *code, const char *year,
 		     const char *fact, char **body)
@@ -75,7 +61,7 @@ static char *fact_of(struct e2e *e, const char *muni, const char *code, int year
 static void public_page(struct e2e *e)
 {
 	int status;
-	char *body = get(e, NULL, MUNI "/indicators/", &status);
+	char *body = e2e_body(e, NULL, MUNI "/indicators/", &status);
 
 	ok(status == 200 && body && strstr(body, "<caption id=\"t-ind\">План и факт по годам</caption>") &&
 	   count_of(body, "<th scope=\"col\">2022</th>") == 1 && count_of(body, "<th scope=\"col\">2024</th>") == 1,
@@ -88,7 +74,7 @@ static void public_page(struct e2e *e)
 	ok(body && strstr(body, "<title id=\"chart-1-t\">Показатель 1, план и факт по годам: 2022 — план 61%, факт —;"),
 	   "the chart's text alternative lists its values");
 	free(body);
-	body = get(e, NULL, MUNI "/", &status);
+	body = e2e_body(e, NULL, MUNI "/", &status);
 	ok(status == 200 && body && strstr(body, "href=\"" MUNI "/indicators/\""),
 	   "the municipality's page links to the indicators");
 	free(body);
@@ -97,12 +83,12 @@ static void public_page(struct e2e *e)
 static void enter_facts(struct e2e *e, struct e2e_browser *coord)
 {
 	int status;
-	char *body = get(e, coord, MUNI "/indicators/", &status), *fact = NULL;
+	char *body = e2e_body(e, coord, MUNI "/indicators/", &status), *fact = NULL;
 
 	ok(status == 200 && body && strstr(body, "href=\"" MUNI "/indicators/facts\""),
 	   "the coordinator sees the link to the facts form");
 	free(body);
-	body = get(e, coord, MUNI "/indicators/facts?year=2022", &status);
+	body = e2e_body(e, coord, MUNI "/indicators/facts?year=2022", &status);
 	ok(status == 200 && body && strstr(body, "<label for=\"fact-1\">1. Доля учащихся 1-х-4-х классов") &&
 	   strstr(body, "План на 2022 год: 61%.") && count_of(body, "name=\"fact\"") == 11,
 	   "the facts form of 2022: one labelled field per indicator with its target");
@@ -122,7 +108,7 @@ static void enter_facts(struct e2e *e, struct e2e_browser *coord)
 	   post_fact(coord, "ust-ilimsk", "11", "2024", "да", NULL) == 303,
 	   "more facts: 74 against 73, «да» against «да» and against the printed «а»");
 
-	body = get(e, NULL, MUNI "/indicators/", &status);
+	body = e2e_body(e, NULL, MUNI "/indicators/", &status);
 	ok(status == 200 && body && strstr(body, "факт: 58,5 %</span> <span class=\"pf-status pf-missed\">не достигнуто (−2,5)"),
 	   "anonymous visitors see the new fact at once: 58,5 against 61 is missed by −2,5");
 	ok(body && strstr(body, "факт: 74</span> <span class=\"pf-status pf-met\">достигнуто (+1)"),
@@ -134,18 +120,18 @@ static void enter_facts(struct e2e *e, struct e2e_browser *coord)
 	   "the summary is of the latest year with a fact: 0 of 11 met in 2024");
 	free(body);
 
-	body = get(e, coord, MUNI "/dashboard/", &status);
+	body = e2e_body(e, coord, MUNI "/dashboard/", &status);
 	ok(status == 200 && body && strstr(body, "<dt>Показатели: достигнуто из имеющих целевое значение</dt><dd>2 из 11</dd>") &&
 	   strstr(body, "<td>73%</td><td>74</td><td><span class=\"pf-status pf-met\">достигнуто</span></td><td>101,4</td>") &&
 	   strstr(body, "<svg role=\"img\" aria-labelledby=\"c-indicators\""),
 	   "the coordinator's dashboard counts 2 of 11 met in 2022 and draws the plan's fulfilment (74 of 73: 101,4%%)");
 	free(body);
-	body = get(e, coord, MUNI "/dashboard/indicators.csv", &status);
+	body = e2e_body(e, coord, MUNI "/dashboard/indicators.csv", &status);
 	ok(status == 200 && body && strstr(body, "№;Показатель;План;Факт;Итог;\"Исполнение плана, %\"") &&
 	   strstr(body, ";73%;74;достигнуто;\"101,4\""), "the dashboard's indicator view downloads as shown");
 	free(body);
 
-	body = get(e, NULL, MUNI "/indicators/export.csv", &status);
+	body = e2e_body(e, NULL, MUNI "/indicators/export.csv", &status);
 	ok(status == 200 && body && strstr(body, "№;Показатель;План 2022;Факт 2022;Итог 2022;") &&
 	   strstr(body, ";61%;\"58,5 %\";не достигнуто;59%;;нет данных;"),
 	   "the CSV holds the table as shown");
@@ -189,9 +175,9 @@ static void refusals(struct e2e *e, struct e2e_browser *coord, struct e2e_browse
 	e2e_resp_free(&r);
 	ok(e2e_count(e, "SELECT count(*) FROM indicator_fact") == facts &&
 	   e2e_count(e, "SELECT count(*) FROM audit") == audits, "none of them changed anything");
-	free(get(e, coord, MUNI "/indicators/facts?year=abc", &status));
+	free(e2e_body(e, coord, MUNI "/indicators/facts?year=abc", &status));
 	ok(status == 400, "a malformed year in the form's URL: 400");
-	free(get(e, NULL, MUNI "/indicators/facts", &status));
+	free(e2e_body(e, NULL, MUNI "/indicators/facts", &status));
 	ok(status == 303, "the anonymous facts form goes to the login");
 }
 
@@ -209,7 +195,7 @@ static void computed(struct e2e *e, struct e2e_browser *izhevsk)
 	char expect[96];
 
 	snprintf(expect, sizeof expect, "факт: %lld%%*", 100 * within / all);
-	body = get(e, NULL, "/izhevsk/indicators/", &status);
+	body = e2e_body(e, NULL, "/izhevsk/indicators/", &status);
 	ok(status == 200 && body && all == 2 && strstr(body, "<th scope=\"col\">2023</th>") && strstr(body, expect) &&
 	   strstr(body, "(рассчитывается порталом)"),
 	   "indicator 1.2 is computed: %lld of %lld schools in −8 … −3 (%s)", within, all, expect);
@@ -226,7 +212,7 @@ static void computed(struct e2e *e, struct e2e_browser *izhevsk)
 		       "       UNION ALL SELECT 6, 2023, 70, 60) x"
 		       " WHERE m.slug = 'izhevsk'"),
 	   "ВПР results of Izhevsk's two schools for 2022 and 2023 loaded");
-	body = get(e, NULL, "/izhevsk/indicators/", &status);
+	body = e2e_body(e, NULL, "/izhevsk/indicators/", &status);
 	char *row21 = body ? strstr(body, "id=\"i-2.1\"") : NULL, *row22 = body ? strstr(body, "id=\"i-2.2\"") : NULL,
 	     *row23 = body ? strstr(body, "id=\"i-2.3\"") : NULL, *row31 = body ? strstr(body, "id=\"i-3.1\"") : NULL;
 
@@ -235,7 +221,7 @@ static void computed(struct e2e *e, struct e2e_browser *izhevsk)
 	   "2.1–2.3 computed from the cohorts for 2023: positive 50%%, negative 50%%, stable 0%%");
 	free(body);
 	ok(post_fact(izhevsk, "izhevsk", "1.2", "2023", "40%", NULL) == 303 &&
-	   (body = get(e, NULL, "/izhevsk/indicators/", &status)) && (row21 = strstr(body, "id=\"i-1.2\"")) &&
+	   (body = e2e_body(e, NULL, "/izhevsk/indicators/", &status)) && (row21 = strstr(body, "id=\"i-1.2\"")) &&
 	   (row22 = strstr(row21, "id=\"i-1.3\"")) && strstr(row21, "факт: 40%</span>") < row22 &&
 	   (!strstr(row21, expect) || strstr(row21, expect) > row22),
 	   "a fact the coordinator enters takes the place of the computed one");

@@ -16,7 +16,7 @@ static const char *const public_pages[] = {
 	"/", "/ust-ilimsk/", "/ust-ilimsk/schools/sosh-5/", "/ust-ilimsk/roadmap/",
 	"/ust-ilimsk/roadmap/?status=overdue&responsible=x&month=2022-03", "/ust-ilimsk/roadmap/schools/",
 	"/ust-ilimsk/roadmap/items/61/", "/ust-ilimsk/indicators/", "/ust-ilimsk/roadmap/export.csv",
-	"/izhevsk/indicators/", "/login", "/search?q=программа+антирисковых+мер", "/search?q=СОШ+№+7&kind=school",
+	"/izhevsk/indicators/", "/login", "/ust-ilimsk/schools/sosh-5/news/", "/ust-ilimsk/news/", "/search?q=программа+антирисковых+мер", "/search?q=СОШ+№+7&kind=school",
 };
 static const char *const coordinator_pages[] = {
 	"/cabinet/", "/review/", "/my/", "/ust-ilimsk/dashboard/", "/ust-ilimsk/dashboard/overdue.csv",
@@ -24,7 +24,7 @@ static const char *const coordinator_pages[] = {
 	"/ust-ilimsk/identification/settings", "/ust-ilimsk/indicators/facts", "/ust-ilimsk/roadmap/import",
 	"/ust-ilimsk/results/import", "/ust-ilimsk/roadmap/unparsed/", "/ust-ilimsk/schools/sosh-5/docs/",
 	"/ust-ilimsk/schools/sosh-5/audit/", "/ust-ilimsk/roadmap/items/new", "/ust-ilimsk/monitoring/",
-	"/ust-ilimsk/schools/sosh-5/monitoring/",
+	"/ust-ilimsk/schools/sosh-5/monitoring/", "/ust-ilimsk/freshness/", "/ust-ilimsk/schools/sosh-5/content/",
 };
 static const char *const school_pages[] = {
 	"/cabinet/", "/my/", "/ust-ilimsk/schools/sosh-5/docs/", "/ust-ilimsk/schools/sosh-5/audit/",

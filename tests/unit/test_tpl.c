@@ -38,6 +38,8 @@ int main(void)
 		  "[{{#SHOWN}}shown:{{V2}}{{/SHOWN}}{{#HIDDEN}}hidden{{/HIDDEN}}]"
 		  "({{#OUTER}}{{#INNER}}{{PARENT}}/{{OWN}}{{/INNER}}{{/OUTER}})<u>{{MISSING}}</u>");
 	write_tpl("inc.tpl", "{{%AUTOESCAPE context=\"HTML\"}}<b>{{W}}</b>");
+	write_tpl("html.tpl", "{{%AUTOESCAPE context=\"HTML\"}}\n<div>\n{{H:x-trusted-html}}\n</div>\n"
+		  "<div>\n{{S:x-trusted-html}}\n</div>\n<p>{{H}}</p>");
 	ok(tpl_init(dir) == TPL_OK, "templates with the pragma load");
 
 	struct tpl_dict *d = tpl_dict_new(&a);
@@ -66,6 +68,18 @@ int main(void)
 	ok(strstr(out.data, "(p/oq/)") != NULL, "sections see their parents' values, and their own first");
 	ok(strstr(out.data, "<u></u>") != NULL, "a missing value is empty");
 	ok(!strstr(out.data, "back=/a b?c=<d>"), "a value inside a URL is escaped");
+
+	const struct tpl_html trusted = { "<em>md</em>" };
+	struct tpl_dict *h = tpl_dict_new(&a);
+
+	tpl_set_html(h, "H", &trusted);
+	tpl_set_str(h, "S", "<em>forged</em>");
+	buf_init(&out, &a, 1 << 16);
+	ok(tpl_expand("html.tpl", h, &out) == TPL_OK, "expands trusted HTML");
+	ok(strstr(out.data, "<div>\n<em>md</em>\n</div>") != NULL, "tpl_set_html shows through x-trusted-html");
+	ok(strstr(out.data, "&lt;em&gt;forged&lt;/em&gt;") && !strstr(out.data, "<em>forged"),
+	   "a plain string through x-trusted-html is still escaped");
+	ok(!strstr(out.data, "<p><em>"), "trusted HTML without the modifier is escaped");
 	tpl_shutdown();
 
 	write_tpl("bare.tpl", "<p>{{V}}</p>");

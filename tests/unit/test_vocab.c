@@ -39,6 +39,7 @@ int main(void)
 	CHECK(procedure_v, 1);
 	CHECK(metric_v, 1);
 	CHECK(scope_v, 1);
+	CHECK(content_part_v, 1);
 	CHECK(muni_kind_v, 1);
 	CHECK(monitor_kind_v, 1);
 	CHECK(monitor_outcome_v, 1);
