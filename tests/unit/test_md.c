@@ -27,7 +27,7 @@ int main(void)
 
 	h = md(&a, "<script>alert(1)</script>\n\nтекст <img src=x onerror=alert(1)> и <b>жирный</b>");
 	ok(!strstr(h, "<script") && !strstr(h, "<img") && !strstr(h, "<b>") && !strstr(h, "onerror=alert"),
-	   "raw HTML blocks and inline tags never pass: %s", h);
+	   "raw HTML blocks and inline tags never pass");
 	ok(strstr(h, "raw HTML omitted") != NULL, "they become a comment");
 
 	h = md(&a, "[x](javascript:alert(1)) [y](JAVASCRIPT:alert(1)) [z](vbscript:msgbox) "
