@@ -5,7 +5,7 @@ PORT     ?= 8080
 DATA_DIR ?= var
 -include Makefile.local
 
-PKGS     = sqlite3 libctemplate fcgi libsodium libmagic xlsxwriter libzip expat
+PKGS     = sqlite3 libctemplate fcgi libsodium libmagic xlsxwriter libzip expat libcurl
 WARN     = -Wall -Wextra -Wformat=2 -Wshadow -Werror
 CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O2 $(WARN) \
            $(shell pkg-config --cflags $(PKGS))
@@ -74,6 +74,14 @@ LIBSRC = src/http.c \
          src/schedule.c \
          src/db_user.c \
          src/db_audit.c \
+         src/db_outbox.c \
+         src/outbox.c \
+         src/mail_msg.c \
+         src/mail_send.c \
+         src/page_mail.c \
+         src/page_feed.c \
+         src/page_opendata.c \
+         src/db_feed.c \
          src/auth.c \
          src/arena.c \
          src/buf.c \
@@ -82,9 +90,9 @@ LIBSRC = src/http.c \
 LIBCXX = src/tpl_bridge.cc
 
 UNIT   = arena http route vocab config db view tpl auth cache seed multipart admin deadline export roadmap_import \
-         res_import ident indicator chart
+         res_import ident indicator chart mail
 E2E    = pages hostile docs attacks roadmap roadmap-edit import results-import ident indicators dashboard \
-         crash backup
+         crash backup mail feeds
 
 OBJ      = $(LIBSRC:src/%.c=build/%.o) $(LIBCXX:src/%.cc=build/%.o)
 SANOBJ   = $(LIBSRC:src/%.c=build/san/%.o) $(LIBCXX:src/%.cc=build/san/%.o)

@@ -1,6 +1,6 @@
 /*
  * main.c: startup (config, migrations, templates), the pool of accept threads,
- * the request loop, and a deliberate shutdown on SIGTERM/SIGINT.
+ * the request loop, the mail thread, and a deliberate shutdown on SIGTERM/SIGINT.
  * `kachestvo.fcgi --migrate` applies the migrations and exits.
  */
 #include <dirent.h>
@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <curl/curl.h>
 #include <fcgiapp.h>
 #include <fcgios.h>
 
@@ -21,6 +22,7 @@
 #include "config.h"
 #include "http.h"
 #include "log.h"
+#include "mail_send.h"
 #include "route.h"
 #include "schedule.h"
 #include "tpl.h"
@@ -237,7 +239,7 @@ static int serve(void)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);   /* inherited by every worker */
 
 	if (FCGX_Init() != 0 || auth_init() != 0 || tpl_init(cfg.templates) != TPL_OK ||
-	    ensure_dirs() != 0)
+	    ensure_dirs() != 0 || curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
 		return 1;
 	unlink(cfg.socket_path);
 	if ((listen_fd = FCGX_OpenSocket(cfg.socket_path, 128)) < 0) {
@@ -257,9 +259,10 @@ static int serve(void)
 			break;
 		}
 	}
-	if (started == n) {
+	if (started == n && mail_send_start() == 0) {
 		log_info("main", "serving on %s with %ld threads", cfg.socket_path, n);
 		wait_for_stop();
+		mail_send_stop();
 		rc = 0;
 	} else {
 		FCGX_ShutdownPending();
@@ -279,6 +282,7 @@ static int serve(void)
 	close(listen_fd);
 	unlink(cfg.socket_path);
 out:
+	curl_global_cleanup();
 	tpl_shutdown();
 	OS_LibShutdown();
 	return rc;

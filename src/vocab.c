@@ -127,6 +127,8 @@ const struct vocab audit_action_v[] = {
 	{ "indicator_fact",   "Внесено фактическое значение показателя" },
 	{ "ident_decide",     "Решение по выявлению школ" },
 	{ "ident_settings",   "Изменены настройки выявления" },
+	{ "mail_settings",    "Изменены настройки уведомлений" },
+	{ "mail_retry",       "Письмо снова поставлено в очередь" },
 };
 const size_t audit_action_count = sizeof audit_action_v / sizeof audit_action_v[0];
 
@@ -280,6 +282,61 @@ const char *const msg_v[MSG__MAX] = {
 	"При возврате на доработку напишите, что исправить.",       /* MSG_COMMENT_REQUIRED */
 	"Документ уже в другом состоянии: обновите страницу.",      /* MSG_STALE */
 	"Загрузка результатов и социальных данных",                 /* MSG_RES_IMPORT */
+};
+
+const struct vocab mail_kind_v[MK__MAX] = {
+	{ "doc_submitted", "Документ сдан на проверку" },         /* MK_DOC_SUBMITTED */
+	{ "doc_returned",  "Документ возвращён на доработку" },   /* MK_DOC_RETURNED */
+	{ "doc_accepted",  "Документ принят и опубликован" },     /* MK_DOC_ACCEPTED */
+	{ "due_7",         "Срок мероприятия через неделю" },     /* MK_DUE_7 */
+	{ "due_1",         "Срок мероприятия завтра" },           /* MK_DUE_1 */
+	{ "overdue",       "Мероприятие просрочено" },            /* MK_OVERDUE */
+	{ "monitoring",    "Итоги мониторинга сайта школы" },     /* MK_MONITORING */
+	{ "digest",        "Ежедневная сводка" },                 /* MK_DIGEST */
+};
+
+const struct vocab mail_status_v[MS__MAX] = {
+	{ "queued",  "В очереди" },       /* MS_QUEUED */
+	{ "sending", "Отправляется" },    /* MS_SENDING */
+	{ "sent",    "Отправлено" },      /* MS_SENT */
+	{ "failed",  "Не отправлено" },   /* MS_FAILED */
+};
+
+const char *const mail_text_v[MT__MAX] = {
+	"Уведомления по электронной почте",                        /* MT_SETTINGS */
+	"Исходящая почта",                                          /* MT_OUTBOX */
+	"Адрес почты указан неверно: нужен один адрес вида name@example.ru.", /* MT_BAD_EMAIL */
+	"Отправка прервана остановкой портала: доставлено ли письмо, неизвестно. Проверьте и отправьте повторно.", /* MT_INTERRUPTED */
+	"Открытые данные",                                          /* MT_OPENDATA */
+	"Повышение качества образования",                           /* MT_FEED_MUNI */
+	"Опубликован документ",                                     /* MT_FEED_DOC */
+	"Подтверждено мероприятие",                                 /* MT_FEED_ITEM */
+	"Школы и их участие в программах",                          /* MT_OD_SCHOOLS */
+	"Исполнение дорожных карт",                                 /* MT_OD_ROADMAP */
+	"Опубликованные документы",                                 /* MT_OD_DOCUMENTS */
+	"Код муниципалитета",                                       /* MT_MUNI */
+	"Муниципалитет",                                            /* MT_MUNI_NAME */
+	"Код школы",                                                /* MT_SCHOOL */
+	"Школа",                                                    /* MT_SCHOOL_NAME */
+	"Полное наименование",                                      /* MT_FULL_NAME */
+	"Населённый пункт",                                         /* MT_LOCALITY */
+	"Сайт школы",                                               /* MT_WEBSITE */
+	"Страница на портале",                                      /* MT_PAGE */
+	"Год",                                                      /* MT_YEAR */
+	"Программа",                                                /* MT_PROGRAMME */
+	"Категория",                                                /* MT_CATEGORY */
+	"Дорожная карта",                                           /* MT_ROADMAP */
+	"Номер",                                                    /* MT_NUMBER */
+	"Мероприятие",                                              /* MT_MEASURE */
+	"Срок (как в документе)",                                   /* MT_DEADLINE */
+	"Срок",                                                     /* MT_DUE_ON */
+	"Статус",                                                   /* MT_STATUS */
+	"Подтверждено",                                             /* MT_CONFIRMED_ON */
+	"Вид документа",                                            /* MT_DOC_TYPE */
+	"Название",                                                 /* MT_TITLE */
+	"Версия",                                                   /* MT_VERSION */
+	"Опубликован",                                              /* MT_PUBLISHED_ON */
+	"Файл",                                                     /* MT_FILE */
 };
 
 const char *const dash_text_v[DASH__MAX] = {

@@ -49,6 +49,7 @@ const PAGES = [
 	{ name: "yeniseysk-roadmap", path: "/yeniseysk/roadmap/", status: 200 },
 	{ name: "baley", path: "/baley/", status: 200 },
 	{ name: "izhevsk", path: "/izhevsk/", status: 200 },
+	{ name: "opendata", path: "/opendata/", status: 200, phone: true },
 	{ name: "not-found", path: "/net-takoy-stranitsy/", status: 404 },
 	{ name: "not-found-school", path: "/ust-ilimsk/schools/net-takoy-shkoly/", status: 404 },
 ];
@@ -581,6 +582,8 @@ async function insiderFlow(browser, stack) {
 			status: 200, phone: true, open: page("/cabinet/") }, stack);
 		await checkState(school.desktop, school.phone, { name: "my-items", what: "/my/ (school)",
 			status: 200, phone: true, open: page("/my/") }, stack);
+		await checkState(school.desktop, school.phone, { name: "mail-settings", what: "/settings/mail (school)",
+			status: 200, phone: true, open: page("/settings/mail") }, stack);
 		await checkState(school.desktop, school.phone, { name: "roadmap-item-school",
 			what: "/ust-ilimsk/roadmap/items/61/ (school, with the form)", status: 200, phone: true,
 			open: page("/ust-ilimsk/roadmap/items/61/") }, stack);

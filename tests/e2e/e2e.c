@@ -845,3 +845,18 @@ void e2e_hidden(const char *body, const char *name, char *out, size_t size)
 		snprintf(out, size, "%.*s", (int)(n < size ? n : size - 1), p);
 	}
 }
+
+long e2e_app_pid(struct e2e *e)
+{
+	char path[128];
+	long pid = 0;
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/app.pid", e->dir);
+	if ((f = fopen(path, "r"))) {
+		if (fscanf(f, "%ld", &pid) != 1)
+			pid = 0;
+		fclose(f);
+	}
+	return pid;
+}
