@@ -89,6 +89,14 @@ LIBSRC = src/http.c \
          src/schedule.c \
          src/db_user.c \
          src/db_audit.c \
+         src/db_outbox.c \
+         src/outbox.c \
+         src/mail_msg.c \
+         src/mail_send.c \
+         src/page_mail.c \
+         src/page_feed.c \
+         src/page_opendata.c \
+         src/db_feed.c \
          src/auth.c \
          src/arena.c \
          src/buf.c \
@@ -97,9 +105,9 @@ LIBSRC = src/http.c \
 LIBCXX = src/tpl_bridge.cc
 
 UNIT   = arena http route vocab config db view tpl auth cache seed multipart admin deadline export roadmap_import \
-         res_import ident indicator chart search_tok monitor md diff
+         res_import ident indicator chart search_tok monitor md diff mail
 E2E    = pages hostile docs attacks roadmap roadmap-edit import results-import ident indicators dashboard \
-         crash backup plans slowloris load diskfull nginx-cache search monitor content
+         crash backup plans slowloris load diskfull nginx-cache search monitor content mail feeds
 
 OBJ      = $(LIBSRC:src/%.c=build/%.o) $(LIBCXX:src/%.cc=build/%.o)
 SANOBJ   = $(LIBSRC:src/%.c=build/san/%.o) $(LIBCXX:src/%.cc=build/san/%.o)

@@ -27,6 +27,7 @@
 #include "config.h"
 #include "db.h"
 #include "log.h"
+#include "mail_msg.h"
 #include "vocab.h"
 
 enum { NAME_MAX_BYTES = 200, SLUG_MAX = 64 };
@@ -34,6 +35,7 @@ enum { NAME_MAX_BYTES = 200, SLUG_MAX = 64 };
 static const char usage_text[] =
 	"usage: kachestvo-admin user add LOGIN --role school|curator|coordinator|admin --name NAME\n"
 	"                       [--school MUNI/SCHOOL] [--municipality MUNI] [--schools MUNI/S1,MUNI/S2]\n"
+	"                       [--email ADDRESS]\n"
 	"       kachestvo-admin user role LOGIN --role school|curator|coordinator|admin\n"
 	"                       [--school MUNI/SCHOOL] [--municipality MUNI] [--schools MUNI/S1,MUNI/S2]\n"
 	"       kachestvo-admin user passwd LOGIN\n"
@@ -59,6 +61,7 @@ struct cmd {
 	const char *arg;            /* LOGIN, FILE, DIR or MUNI */
 	const char *kind_code;      /* CMD_MONITOR: the round's kind */
 	struct new_user nu;         /* CMD_ADD, CMD_ROLE */
+	const char *email;          /* CMD_ADD: --email, or NULL */
 };
 
 void admin_fail(const char *fmt, ...)
@@ -190,7 +193,7 @@ static int check_scope(const struct new_user *nu)
 }
 
 /* Checks the login, name, role and scope of `user add`. Returns 0 or -1 (message printed). */
-static int check_new_user(const struct new_user *nu)
+static int check_new_user(const struct new_user *nu, const char *email)
 {
 	if (check_login(nu->login) != 0)
 		return -1;
@@ -200,6 +203,10 @@ static int check_new_user(const struct new_user *nu)
 	}
 	if (!valid_name(nu->name)) {
 		admin_fail("bad --name: 1 to %d bytes, no control characters", NAME_MAX_BYTES);
+		return -1;
+	}
+	if (email && !mail_addr_ok(email)) {
+		admin_fail("bad --email «%s»: one address like name@example.ru", email);
 		return -1;
 	}
 	return check_scope(nu);
@@ -226,9 +233,10 @@ static int parse_options(int argc, char **argv, struct cmd *c, bool with_name)
 		{ "--school", &c->nu.school },
 		{ "--municipality", &c->nu.municipality },
 		{ "--schools", &c->nu.schools },
-		{ "--name", &c->nu.name },   /* last: `user role` takes no --name */
+		{ "--email", &c->email },
+		{ "--name", &c->nu.name },   /* the last two: `user role` takes no --name, --email */
 	};
-	size_t nopts = sizeof opts / sizeof opts[0] - !with_name;
+	size_t nopts = sizeof opts / sizeof opts[0] - 2 * !with_name;
 
 	c->nu.login = argv[3];
 	for (int i = 4; i < argc; i += 2) {
@@ -286,7 +294,7 @@ static int parse(int argc, char **argv, struct cmd *c)
 	}
 	if (strcmp(argv[2], "add") == 0 && argc >= 4) {
 		c->kind = CMD_ADD;
-		return parse_options(argc, argv, c, true) == 0 ? check_new_user(&c->nu) : -1;
+		return parse_options(argc, argv, c, true) == 0 ? check_new_user(&c->nu, c->email) : -1;
 	}
 	if (strcmp(argv[2], "role") == 0 && argc >= 4) {
 		c->kind = CMD_ROLE;
@@ -332,7 +340,7 @@ static int run(struct ctx *x, const struct cmd *c)
 {
 	switch (c->kind) {
 	case CMD_ADD:
-		return admin_users_add(x, &c->nu);
+		return admin_users_add(x, &c->nu, c->email);
 	case CMD_ROLE:
 		return admin_users_role(x, &c->nu);
 	case CMD_PASSWD:

@@ -172,6 +172,9 @@ int admin_demo_users(struct ctx *x, const char *path)
 			if (admin_users_prepare(x, &d->nu, &acc[i]) != 0 ||
 			    admin_users_hash(&acc[i], pw[i]) != 0)
 				goto out;
+			/* a reserved domain (RFC 2606): demo mail is kept or sent to a local sink only */
+			if (!(acc[i].u.email = arena_printf(&x->a, "%s@demo.invalid", d->nu.login)))
+				goto out;
 			line[i] = arena_printf(&x->a, "%s\t%s\t%s\t%s\t%s", d->nu.login, pw[i],
 					       d->nu.role, acc[i].scope, d->purpose);
 		}

@@ -10,10 +10,12 @@
 #include <curl/curl.h>
 
 #include "admin.h"
+#include "config.h"
 #include "db_audit.h"
 #include "db_monitor.h"
 #include "db_municipality.h"
 #include "monitor.h"
+#include "tpl.h"
 #include "vocab.h"
 
 int admin_monitor(struct ctx *x, const char *muni, const char *kind)
@@ -26,6 +28,10 @@ int admin_monitor(struct ctx *x, const char *muni, const char *kind)
 
 	if (k == MK__MAX) {
 		admin_fail("unknown kind «%s»: entry, interim, final or monthly", kind);
+		return EXIT_FAIL;
+	}
+	if (tpl_init(cfg.templates) != TPL_OK) {   /* the round's findings are e-mailed (outbox.h) */
+		admin_fail("cannot load the templates from %s", cfg.templates);
 		return EXIT_FAIL;
 	}
 	if ((rc = db_municipality_by_slug(&x->db, &x->a, muni, &m)) != DB_OK) {

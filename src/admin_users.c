@@ -263,7 +263,7 @@ int admin_users_insert(struct ctx *x, struct account *acc)
 	return e.detail ? db_audit_add(&x->db, &e) : DB_ERR;
 }
 
-int admin_users_add(struct ctx *x, const struct new_user *nu)
+int admin_users_add(struct ctx *x, const struct new_user *nu, const char *email)
 {
 	char pw[AUTH_PASS_MAX + 3];
 	struct account acc;
@@ -271,6 +271,7 @@ int admin_users_add(struct ctx *x, const struct new_user *nu)
 
 	if ((rc = admin_users_prepare(x, nu, &acc)) != 0)
 		return rc;
+	acc.u.email = email;
 	rc = read_password(pw, sizeof pw) == 0 ? admin_users_hash(&acc, pw) : EXIT_FAIL;
 	sodium_memzero(pw, sizeof pw);
 	if (rc != 0)

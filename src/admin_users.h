@@ -29,8 +29,8 @@ struct account {
  * Return 0 or EXIT_FAIL (message printed; nothing changed).
  */
 
-/* `user add`: a new account, its password from stdin. */
-int admin_users_add(struct ctx *x, const struct new_user *nu);
+/* `user add`: a new account with e-mail address `email` (NULL: none), its password from stdin. */
+int admin_users_add(struct ctx *x, const struct new_user *nu, const char *email);
 /* `user passwd`: a new password from stdin; ends the account's sessions. */
 int admin_users_passwd(struct ctx *x, const char *login);
 /* `user disable` (ends the sessions) and `user enable`; harmless when already so. */

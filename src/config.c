@@ -43,6 +43,16 @@ static const struct opt opts[] = {
 	{ "monitor_max_kb",    "KACHESTVO_MONITOR_MAX_KB",    INT(monitor_max_kb, 16, 65536, "4096") },
 	{ "monitor_redirects", "KACHESTVO_MONITOR_REDIRECTS", INT(monitor_redirects, 0, 20, "5") },
 	{ "monitor_links",     "KACHESTVO_MONITOR_LINKS",     INT(monitor_links, 0, 100, "20") },
+	{ "base_url",    "KACHESTVO_BASE_URL",    STR(base_url, "http://127.0.0.1:8080") },
+	{ "smtp_url",    "KACHESTVO_SMTP_URL",    STR(smtp_url, "") },
+	{ "smtp_starttls", "KACHESTVO_SMTP_STARTTLS", INT(smtp_starttls, 0, 1, "0") },
+	{ "smtp_user",   "KACHESTVO_SMTP_USER",   STR(smtp_user, "") },
+	{ "smtp_password", "KACHESTVO_SMTP_PASSWORD", STR(smtp_password, "") },
+	{ "mail_from",   "KACHESTVO_MAIL_FROM",   STR(mail_from, "portal@localhost") },
+	{ "mail_poll_ms", "KACHESTVO_MAIL_POLL_MS", INT(mail_poll_ms, 50, 600000, "5000") },
+	{ "mail_retry_s", "KACHESTVO_MAIL_RETRY_S", INT(mail_retry_s, 1, 86400, "60") },
+	{ "mail_attempts", "KACHESTVO_MAIL_ATTEMPTS", INT(mail_attempts, 1, 50, "8") },
+	{ "mail_remind_s", "KACHESTVO_MAIL_REMIND_S", INT(mail_remind_s, 1, 86400, "600") },
 };
 
 int config_set(const char *key, const char *value)

@@ -23,6 +23,16 @@ struct config {
 	long monitor_max_kb;    /* largest page (and link answer) read */
 	long monitor_redirects; /* redirects followed */
 	long monitor_links;     /* document links checked per school */
+	char base_url[256];     /* the portal's public address, for links in e-mails and feeds */
+	char smtp_url[256];     /* smtp://host:port or smtps://…; empty: mail stays in the outbox */
+	long smtp_starttls;     /* 1: require STARTTLS on smtp:// */
+	char smtp_user[128];    /* empty: no AUTH */
+	char smtp_password[128];
+	char mail_from[256];    /* the From address */
+	long mail_poll_ms;      /* how often the mail thread looks at the outbox */
+	long mail_retry_s;      /* first retry delay; doubled on each failure */
+	long mail_attempts;     /* attempts before a message is marked failed */
+	long mail_remind_s;     /* how often due reminders and digests are looked for */
 };
 
 extern struct config cfg;

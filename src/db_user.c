@@ -52,8 +52,8 @@ static int bind_id_or_null(sqlite3_stmt *st, int col, int64_t id)
 int db_user_add(struct db *db, const struct user *u, int64_t *id)
 {
 	sqlite3_stmt *st = db_stmt(db, STMT_USER_ADD,
-		"INSERT INTO user (login, name, role, municipality_id, school_id, pass_hash)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+		"INSERT INTO user (login, name, role, municipality_id, school_id, pass_hash, email)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
 	int rc;
 
 	if (!st || sqlite3_bind_text(st, 1, u->login, -1, SQLITE_STATIC) != SQLITE_OK ||
@@ -61,7 +61,8 @@ int db_user_add(struct db *db, const struct user *u, int64_t *id)
 	    sqlite3_bind_text(st, 3, u->role, -1, SQLITE_STATIC) != SQLITE_OK ||
 	    bind_id_or_null(st, 4, u->municipality_id) != SQLITE_OK ||
 	    bind_id_or_null(st, 5, u->school_id) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 6, u->pass_hash, -1, SQLITE_STATIC) != SQLITE_OK)
+	    sqlite3_bind_text(st, 6, u->pass_hash, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 7, u->email, -1, SQLITE_STATIC) != SQLITE_OK)
 		return DB_ERR;
 	rc = db_exec(db, st);
 	*id = sqlite3_last_insert_rowid(db->h);

@@ -16,6 +16,7 @@ struct user {
 	int64_t id, municipality_id, school_id;   /* 0 when not set */
 	const char *login, *name, *role, *pass_hash;
 	const char *municipality_slug, *school_slug;
+	const char *email;                        /* NULL: no e-mail */
 	bool disabled;
 };
 

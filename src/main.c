@@ -1,6 +1,6 @@
 /*
  * main.c: startup (config, migrations, templates), the pool of accept threads,
- * the request loop, and a deliberate shutdown on SIGTERM/SIGINT.
+ * the request loop, the mail thread, and a deliberate shutdown on SIGTERM/SIGINT.
  * `kachestvo.fcgi --migrate` applies the migrations and exits.
  */
 #include <dirent.h>
@@ -23,6 +23,7 @@
 #include "http.h"
 #include "log.h"
 #include "monitor.h"
+#include "mail_send.h"
 #include "route.h"
 #include "schedule.h"
 #include "tpl.h"
@@ -262,9 +263,10 @@ static int serve(void)
 			break;
 		}
 	}
-	if (started == n) {
+	if (started == n && mail_send_start() == 0) {
 		log_info("main", "serving on %s with %ld threads", cfg.socket_path, n);
 		wait_for_stop();
+		mail_send_stop();
 		rc = 0;
 	} else {
 		FCGX_ShutdownPending();

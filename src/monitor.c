@@ -20,10 +20,12 @@
 #include "db.h"
 #include "db_audit.h"
 #include "db_monitor.h"
+#include "db_municipality.h"
 #include "db_school.h"
 #include "log.h"
 #include "monitor_fetch.h"
 #include "monitor_scan.h"
+#include "outbox.h"
 #include "vocab.h"
 
 enum { LINKS_SCANNED_MAX = 5000, ROUND_ARENA_FIRST = 1 << 20, ROUND_ARENA_CAP = 1 << 30 };
@@ -224,7 +226,53 @@ static const char *type_list(struct arena *a, unsigned bits)
 	return b.data ? b.data : "";
 }
 
-/* All findings, the round's end and its audit row: one transaction. */
+/* The finding told in a few Russian lines for the school's e-mail. */
+static const char *mail_summary(struct arena *a, const struct check *c)
+{
+	struct buf b;
+	size_t o = VOCAB_FIND(monitor_outcome_v, c->f.outcome), fr = VOCAB_FIND(monitor_fresh_v, c->f.fresh);
+	unsigned missing = c->required & ~c->found;
+
+	buf_init(&b, a, 1024);
+	buf_printf(&b, "Сайт: %s\n", o < MO__MAX ? monitor_outcome_v[o].label : c->f.outcome);
+	if (fr < FRESH__MAX)
+		buf_printf(&b, "Обновлялся за последний месяц: %s\n", monitor_fresh_v[fr].label);
+	for (size_t d = 0; d < DT__MAX; d++)
+		if (missing & (1u << d))
+			buf_printf(&b, "Нет ссылки на документ: %s\n", doc_type_v[d].label);
+	if (c->dead.len)
+		buf_printf(&b, "Есть неработающие ссылки на документы\n");
+	return b.data ? b.data : "";
+}
+
+/* Queues each school's findings to its administrators (outbox.h), in the caller's
+ * transaction: the mail exists exactly when the round is stored. */
+static int mail_findings(struct db *db, struct arena *a, const struct check *c, size_t n)
+{
+	struct municipality *m;
+	struct school *s;
+	size_t nm, ns;
+	const char *slug = NULL;
+
+	if (n == 0)
+		return 0;
+	if (db_municipality_list(db, a, &m, &nm) != DB_OK ||
+	    db_school_list(db, a, c[0].t->municipality_id, &s, &ns) != DB_OK)
+		return -1;
+	for (size_t i = 0; i < nm; i++)
+		if (m[i].id == c[0].t->municipality_id)
+			slug = m[i].slug;
+	for (size_t i = 0; slug && i < n; i++)
+		for (size_t k = 0; k < ns; k++)
+			if (s[k].id == c[i].f.school_id &&
+			    outbox_add_monitoring(db, a, s[k].id, s[k].short_name,
+						  arena_printf(a, "/%s/schools/%s/monitoring/", slug, s[k].slug),
+						  mail_summary(a, &c[i])) != DB_OK)
+				return -1;
+	return 0;
+}
+
+/* All findings, the round's end, its audit row and the schools' e-mails: one transaction. */
 static int store(struct db *db, struct arena *a, int64_t round_id, struct check *c, size_t n)
 {
 	size_t ok = 0;
@@ -245,7 +293,7 @@ static int store(struct db *db, struct arena *a, int64_t round_id, struct check 
 	}
 	e.detail = arena_printf(a, "раунд %lld: доступны %zu из %zu", (long long)round_id, ok, n);
 	if (db_monitor_round_finish(db, round_id, "done") != DB_OK || db_audit_add(db, &e) != DB_OK ||
-	    db_commit(db) != DB_OK)
+	    mail_findings(db, a, c, n) != 0 || db_commit(db) != DB_OK)
 		goto fail;
 	return 0;
 fail:

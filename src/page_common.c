@@ -15,6 +15,7 @@
 #include "db_roadmap.h"
 #include "db_school.h"
 #include "http.h"
+#include "outbox.h"
 #include "tpl.h"
 #include "upload.h"
 #include "view.h"
@@ -162,4 +163,15 @@ int page_upload_refusal(const struct upload *up, enum msg *message)
 	*message = up->err == UPLOAD_NONE ? MSG_NO_FILE : up->err == UPLOAD_EMPTY ? MSG_EMPTY_FILE
 		 : up->err == UPLOAD_TOO_BIG ? MSG_TOO_BIG : MSG_IMPORT_TYPE;
 	return up->err == UPLOAD_TOO_BIG ? 413 : 422;
+}
+
+int page_doc_mail(struct req *rq, enum mail_kind kind, const struct document *d, const char *comment)
+{
+	struct outbox_event ev = { .kind = kind, .to = kind == MAIL_DOC_SUBMITTED ? MAIL_TO_CURATORS : MAIL_TO_SCHOOL,
+				   .to_id = rq->school->id, .title = d->title, .school = rq->school->short_name,
+				   .comment = comment,
+				   .path = arena_printf(rq->arena, "/%s/schools/%s/docs/%lld/", rq->muni->slug,
+							rq->school->slug, (long long)d->id) };
+
+	return ev.path ? outbox_add(&rq->w->db, rq->arena, &ev) : DB_ERR;
 }

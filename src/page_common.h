@@ -69,4 +69,9 @@ int page_message(struct req *rq, struct resp *rs, int status, enum msg message);
 /* Why upload `up` was refused (upload_accept() false): the message and 413 or 422. */
 int page_upload_refusal(const struct upload *up, enum msg *message);
 
+/* Queues the e-mails of a document event on rq->school (submitted: to its
+ * curators; returned, accepted: to its administrators) linking to the document's
+ * page, in the caller's transaction. Returns DB_OK or DB_ERR. */
+int page_doc_mail(struct req *rq, enum mail_kind kind, const struct document *d, const char *comment);
+
 #endif

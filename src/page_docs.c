@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "config.h"
 #include "db_audit.h"
 #include "db_document.h"
@@ -85,6 +86,26 @@ static void fill_type_options(struct tpl_dict *body, const char *selected)
 	}
 }
 
+/* The link a school puts on its own site (snippet.tpl, HTML escaped there),
+ * shown escaped in `d` (SNIPPET) so it can be copied. Returns 0 or -1. */
+static int snippet_fill(struct req *rq, struct tpl_dict *d)
+{
+	struct tpl_dict *s = tpl_dict_new(rq->arena);
+	struct buf b;
+
+	if (!s)
+		return -1;
+	tpl_set_str(s, "BASE", cfg.base_url);
+	tpl_set_str(s, "MUNI", rq->muni->slug);
+	tpl_set_str(s, "SCHOOL", rq->school->slug);
+	tpl_set_str(s, "NAME", rq->school->short_name);
+	buf_init(&b, rq->arena, 4096);
+	if (tpl_expand("snippet.tpl", s, &b) != TPL_OK || b.err)
+		return -1;
+	tpl_set_str(d, "SNIPPET", b.data);
+	return 0;
+}
+
 /* The workspace; `f` and `upload_error` re-show a refused upload. */
 static int docs_render(struct req *rq, struct resp *rs, int status, const struct form *f,
 		       enum msg upload_error)
@@ -149,6 +170,8 @@ static int docs_render(struct req *rq, struct resp *rs, int status, const struct
 			tpl_section_str(u, "FILE_ERR", "MSG", msg_v[upload_error]);
 		if (f || upload_error != MSG__MAX)
 			tpl_show(u, "HAS_ERRORS");
+		if (snippet_fill(rq, u) != 0)
+			return 500;
 	}
 	return render_finish(rq, rs, &p) == 200 ? status : 500;
 }
@@ -323,7 +346,8 @@ int doc_submit_page(struct req *rq, struct resp *rs)
 	rc = db_document_move(db, d.id, "draft", "submitted");
 	if (rc == DB_NOTFOUND)
 		return 409;
-	if (rc != DB_OK || db_audit_add(db, &e) != DB_OK || db_commit(db) != DB_OK)
+	if (rc != DB_OK || db_audit_add(db, &e) != DB_OK ||
+	    page_doc_mail(rq, MAIL_DOC_SUBMITTED, &d, NULL) != DB_OK || db_commit(db) != DB_OK)
 		return 500;
 	return http_redirect(rs, 303, arena_printf(rq->arena, "%s%lld/", docs_url(rq), (long long)d.id));
 }

@@ -107,6 +107,7 @@ int municipality_page(struct req *rq, struct resp *rs)
 
 	if (render_start(rq, &p, "municipality.tpl", m.name) != 0)
 		return 500;
+	render_feed(&p, arena_printf(rq->arena, "/%s/feed.atom", m.slug), m.name);
 	tpl_set_str(p.body, "SLUG", m.slug);
 	tpl_set_str(p.body, "NAME", m.name);
 	tpl_set_str(p.body, "REGION", m.region);

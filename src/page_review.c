@@ -125,6 +125,7 @@ int doc_review_page(struct req *rq, struct resp *rs)
 		return page_message(rq, rs, 409, MSG_STALE);
 	if (rc != DB_OK || db_review_add(db, d.id, rq->user->id, f.val[RF_VERDICT], e.detail) != DB_OK ||
 	    db_audit_add(db, &e) != DB_OK || (accept && publish(rq, &d) != DB_OK) ||
+	    page_doc_mail(rq, accept ? MAIL_DOC_ACCEPTED : MAIL_DOC_RETURNED, &d, e.detail) != DB_OK ||
 	    db_commit(db) != DB_OK)
 		return 500;
 	return http_redirect(rs, 303, "/review/");

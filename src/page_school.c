@@ -265,6 +265,9 @@ int school_page(struct req *rq, struct resp *rs)
 			 arena_printf(rq->arena, "%s — %s", s->short_name, msg_v[MSG_SECTION])) != 0)
 		return 500;
 	render_crumb(&p, arena_printf(rq->arena, "/%s/", m->slug), m->name);
+	render_feed(&p, arena_printf(rq->arena, "/%s/schools/%s/feed.atom", m->slug, s->slug), s->short_name);
+	tpl_section_str(p.body, "WEBSITE", "URL", s->website);
+	tpl_set_str(p.body, "REGION", m->region);
 	tpl_set_str(p.body, "MUNI_SLUG", m->slug);
 	tpl_set_str(p.body, "SLUG", s->slug);
 	tpl_set_str(p.body, "MUNI_NAME", m->name);

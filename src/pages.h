@@ -97,4 +97,13 @@ int freshness_xlsx_page(struct req *rq, struct resp *rs);       /* page_freshnes
  * or the region's admin (page_roadmap_edit.c). */
 int roadmap_editor(const struct req *rq);
 
+int mail_settings_page(struct req *rq, struct resp *rs);      /* page_mail.c */
+int mail_settings_post_page(struct req *rq, struct resp *rs); /* page_mail.c */
+int outbox_page(struct req *rq, struct resp *rs);             /* page_mail.c */
+int outbox_retry_page(struct req *rq, struct resp *rs);       /* page_mail.c */
+int muni_feed_page(struct req *rq, struct resp *rs);          /* page_feed.c */
+int school_feed_page(struct req *rq, struct resp *rs);        /* page_feed.c */
+int opendata_page(struct req *rq, struct resp *rs);           /* page_opendata.c */
+int opendata_csv_page(struct req *rq, struct resp *rs);       /* page_opendata.c */
+
 #endif

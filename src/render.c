@@ -43,6 +43,15 @@ void render_crumb(struct page *p, const char *url, const char *label)
 	tpl_set_str(c, "LABEL", label);
 }
 
+void render_feed(struct page *p, const char *url, const char *label)
+{
+	struct tpl_dict *f = tpl_section_add(p->root, "FEED");
+
+	tpl_set_str(f, "URL", url);
+	tpl_set_str(f, "LABEL", label);
+	tpl_section_str(p->body, "FEED", "URL", url);
+}
+
 int render_finish(struct req *rq, struct resp *rs, struct page *p)
 {
 	buf_clear(&rs->body);

@@ -21,6 +21,10 @@ int render_start(struct req *rq, struct page *p, const char *tpl, const char *ti
 /* Adds a breadcrumb link before the current page (in order, outermost first). */
 void render_crumb(struct page *p, const char *url, const char *label);
 
+/* Links the page's Atom feed at `url` (path) in the head, titled after `label`,
+ * and shows the body's FEED section with URL. */
+void render_feed(struct page *p, const char *url, const char *label);
+
 /* Expands the page into rs->body. Returns 200, or 500 (logged). */
 int render_finish(struct req *rq, struct resp *rs, struct page *p);
 

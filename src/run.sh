@@ -19,6 +19,7 @@ DATA_DIR=$(cd "$DATA_DIR" && pwd)
 SOCK=$DATA_DIR/app.sock
 DEMO=$DATA_DIR/demo-accounts.txt
 export KACHESTVO_DATA_DIR="$DATA_DIR" KACHESTVO_TEMPLATES="$ROOT/templates" KACHESTVO_MIGRATIONS="$ROOT/db"
+export KACHESTVO_BASE_URL="${KACHESTVO_BASE_URL:-http://127.0.0.1:$PORT}"
 
 if [ ! -f "$DATA_DIR/portal.db" ]; then
 	echo "Создаю демонстрационную базу: $DATA_DIR/portal.db"

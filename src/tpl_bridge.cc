@@ -25,6 +25,27 @@ extern "C" {
 }
 
 static const char PRAGMA[] = "{{%AUTOESCAPE context=\"HTML\"}}";
+/* *.xml.tpl (Atom feeds) are escaped as XML; *.txt.tpl (plain-text e-mail bodies,
+ * never served as a page) declare that they are not escaped at all. */
+static const char PRAGMA_XML[] = "{{%AUTOESCAPE context=\"XML\"}}";
+static const char PRAGMA_TEXT[] = "{{!PLAIN TEXT: not escaped, e-mail bodies only}}";
+
+static bool ends_with(const char *name, const char *suffix)
+{
+	size_t n = strlen(name), k = strlen(suffix);
+
+	return n >= k && strcmp(name + n - k, suffix) == 0;
+}
+
+/* The first line a template called `name` must start with. */
+static std::string pragma_for(const char *name)
+{
+	if (ends_with(name, ".xml.tpl"))
+		return PRAGMA_XML;
+	if (ends_with(name, ".txt.tpl"))
+		return PRAGMA_TEXT;
+	return PRAGMA;
+}
 static ctemplate::TemplateCache *cache;
 
 // The one unescaped path (tpl.h, struct tpl_html): a value set by tpl_set_html()
@@ -246,7 +267,9 @@ static int load_one(const std::string &dir, const char *name)
 	if (!in)
 		return TPL_ENOENT;
 	text << in.rdbuf();
-	if (text.str().compare(0, sizeof PRAGMA - 1, PRAGMA) != 0) {
+	const std::string pragma = pragma_for(name);
+
+	if (text.str().compare(0, pragma.size(), pragma) != 0) {
 		log_err("tpl", "%s: missing AUTOESCAPE pragma", name);
 		return TPL_ENOESCAPE;
 	}

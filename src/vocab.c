@@ -137,6 +137,8 @@ const struct vocab audit_action_v[] = {
 	{ "monitor_done",     "Раунд мониторинга сайтов школ завершён" },
 	{ "monitor_failed",   "Раунд мониторинга сайтов школ не завершён" },
 	{ "school_website",   "Изменён адрес раздела на сайте школы" },
+	{ "mail_settings",    "Изменены настройки уведомлений" },
+	{ "mail_retry",       "Письмо снова поставлено в очередь" },
 };
 const size_t audit_action_count = sizeof audit_action_v / sizeof audit_action_v[0];
 
@@ -338,6 +340,61 @@ const char *const msg_v[MSG__MAX] = {
 	"Последнее изменение",                                      /* MSG_FRESH_DATE */
 	"Дней без обновления",                                      /* MSG_FRESH_DAYS */
 	"Новая новость",                                            /* MSG_NEWS_NEW */
+};
+
+const struct vocab mail_kind_v[MAIL__MAX] = {
+	{ "doc_submitted", "Документ сдан на проверку" },         /* MAIL_DOC_SUBMITTED */
+	{ "doc_returned",  "Документ возвращён на доработку" },   /* MAIL_DOC_RETURNED */
+	{ "doc_accepted",  "Документ принят и опубликован" },     /* MAIL_DOC_ACCEPTED */
+	{ "due_7",         "Срок мероприятия через неделю" },     /* MAIL_DUE_7 */
+	{ "due_1",         "Срок мероприятия завтра" },           /* MAIL_DUE_1 */
+	{ "overdue",       "Мероприятие просрочено" },            /* MAIL_OVERDUE */
+	{ "monitoring",    "Итоги мониторинга сайта школы" },     /* MAIL_MONITORING */
+	{ "digest",        "Ежедневная сводка" },                 /* MAIL_DIGEST */
+};
+
+const struct vocab mail_status_v[MS__MAX] = {
+	{ "queued",  "В очереди" },       /* MS_QUEUED */
+	{ "sending", "Отправляется" },    /* MS_SENDING */
+	{ "sent",    "Отправлено" },      /* MS_SENT */
+	{ "failed",  "Не отправлено" },   /* MS_FAILED */
+};
+
+const char *const mail_text_v[MT__MAX] = {
+	"Уведомления по электронной почте",                        /* MT_SETTINGS */
+	"Исходящая почта",                                          /* MT_OUTBOX */
+	"Адрес почты указан неверно: нужен один адрес вида name@example.ru.", /* MT_BAD_EMAIL */
+	"Отправка прервана остановкой портала: доставлено ли письмо, неизвестно. Проверьте и отправьте повторно.", /* MT_INTERRUPTED */
+	"Открытые данные",                                          /* MT_OPENDATA */
+	"Повышение качества образования",                           /* MT_FEED_MUNI */
+	"Опубликован документ",                                     /* MT_FEED_DOC */
+	"Подтверждено мероприятие",                                 /* MT_FEED_ITEM */
+	"Школы и их участие в программах",                          /* MT_OD_SCHOOLS */
+	"Исполнение дорожных карт",                                 /* MT_OD_ROADMAP */
+	"Опубликованные документы",                                 /* MT_OD_DOCUMENTS */
+	"Код муниципалитета",                                       /* MT_MUNI */
+	"Муниципалитет",                                            /* MT_MUNI_NAME */
+	"Код школы",                                                /* MT_SCHOOL */
+	"Школа",                                                    /* MT_SCHOOL_NAME */
+	"Полное наименование",                                      /* MT_FULL_NAME */
+	"Населённый пункт",                                         /* MT_LOCALITY */
+	"Сайт школы",                                               /* MT_WEBSITE */
+	"Страница на портале",                                      /* MT_PAGE */
+	"Год",                                                      /* MT_YEAR */
+	"Программа",                                                /* MT_PROGRAMME */
+	"Категория",                                                /* MT_CATEGORY */
+	"Дорожная карта",                                           /* MT_ROADMAP */
+	"Номер",                                                    /* MT_NUMBER */
+	"Мероприятие",                                              /* MT_MEASURE */
+	"Срок (как в документе)",                                   /* MT_DEADLINE */
+	"Срок",                                                     /* MT_DUE_ON */
+	"Статус",                                                   /* MT_STATUS */
+	"Подтверждено",                                             /* MT_CONFIRMED_ON */
+	"Вид документа",                                            /* MT_DOC_TYPE */
+	"Название",                                                 /* MT_TITLE */
+	"Версия",                                                   /* MT_VERSION */
+	"Опубликован",                                              /* MT_PUBLISHED_ON */
+	"Файл",                                                     /* MT_FILE */
 };
 
 const char *const dash_text_v[DASH__MAX] = {

@@ -155,6 +155,28 @@ enum dash_param {
 };
 extern const struct vocab dash_param_v[DP__MAX];
 
+/* E-mail: the kinds of message (each user turns them on or off; the label is also
+ * the subject's start) and the states of an outbox row. */
+enum mail_kind {
+	MAIL_DOC_SUBMITTED, MAIL_DOC_RETURNED, MAIL_DOC_ACCEPTED, MAIL_DUE_7, MAIL_DUE_1, MAIL_OVERDUE,
+	MAIL_MONITORING, MAIL_DIGEST, MAIL__MAX
+};
+extern const struct vocab mail_kind_v[MAIL__MAX];
+enum mail_status { MS_QUEUED, MS_SENDING, MS_SENT, MS_FAILED, MS__MAX };
+extern const struct vocab mail_status_v[MS__MAX];
+
+/* Titles, messages and column heads of the e-mail, feed and open-data pages. */
+enum mail_text {
+	MT_SETTINGS, MT_OUTBOX, MT_BAD_EMAIL, MT_INTERRUPTED, MT_OPENDATA, MT_FEED_MUNI, MT_FEED_DOC,
+	MT_FEED_ITEM, MT_OD_SCHOOLS, MT_OD_ROADMAP, MT_OD_DOCUMENTS,
+	MT_MUNI, MT_MUNI_NAME, MT_SCHOOL, MT_SCHOOL_NAME, MT_FULL_NAME, MT_LOCALITY, MT_WEBSITE,
+	MT_PAGE, MT_YEAR, MT_PROGRAMME, MT_CATEGORY, MT_ROADMAP, MT_NUMBER, MT_MEASURE, MT_DEADLINE,
+	MT_DUE_ON, MT_STATUS, MT_CONFIRMED_ON, MT_DOC_TYPE, MT_TITLE, MT_VERSION, MT_PUBLISHED_ON,
+	MT_FILE,
+	MT__MAX
+};
+extern const char *const mail_text_v[MT__MAX];
+
 /* The message for an HTTP error status (MSG_E500 for unknown codes). */
 const char *msg_for_status(int status);
 

@@ -47,6 +47,13 @@
 <button type="submit">Загрузить</button>
 </form>
 </section>
+<section aria-labelledby="snippet-h">
+<h2 id="snippet-h">Ссылка для сайта школы</h2>
+<p>Чтобы не вносить сведения дважды, поставьте в раздел «Повышение качества» на сайте школы ссылку на эту страницу портала. Скопируйте код и вставьте его в HTML-код страницы:</p>
+<div class="field"><label for="snippet">Код ссылки</label>
+<textarea id="snippet" rows="4" readonly>{{SNIPPET}}</textarea></div>
+<p class="muted">Значок <img src="/static/badge.svg" alt="" width="88" height="31"> можно убрать, оставив только текст ссылки.</p>
+</section>
 {{/UPLOAD}}
 <section aria-labelledby="list-h">
 <h2 id="list-h">Все версии</h2>

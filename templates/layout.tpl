@@ -6,7 +6,7 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{TITLE}} — {{SITE}}</title>
 <link rel="stylesheet" href="/static/site.css">
-{{#VI_ON}}<link rel="stylesheet" href="/static/vi.css">{{/VI_ON}}
+{{#VI_ON}}<link rel="stylesheet" href="/static/vi.css">{{/VI_ON}}{{#FEED}}<link rel="alternate" type="application/atom+xml" title="{{LABEL}}" href="{{URL}}">{{/FEED}}
 </head>
 <body{{#VI_ON}} class="vi"{{/VI_ON}}>
 <a class="skip" href="#main">Перейти к содержанию</a>

@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>{{NAME}}</h1>
 <p class="muted">{{REGION}}, {{KIND}}</p>
+{{#FEED}}<p class="feed"><a href="{{URL}}" type="application/atom+xml">Лента новостей (Atom)</a> · <a href="/opendata/">Открытые данные</a></p>{{/FEED}}
 <section aria-labelledby="programme">
 <h2 id="programme">Программа</h2>
 <p class="lead">{{PROGRAMME}}</p>

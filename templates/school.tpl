@@ -1,10 +1,15 @@
 {{%AUTOESCAPE context="HTML"}}
+<div class="org" itemscope itemtype="https://schema.org/EducationalOrganization">
 <p class="kicker">Повышение качества</p>
-<h1>{{NAME}}</h1>
-{{#FULL}}<p class="muted">{{TEXT}}</p>{{/FULL}}
+<h1 itemprop="name">{{NAME}}</h1>
+{{#FULL}}<p class="muted" itemprop="legalName">{{TEXT}}</p>{{/FULL}}
+<p class="muted" itemprop="address" itemscope itemtype="https://schema.org/PostalAddress"><span itemprop="addressLocality">{{MUNI_NAME}}</span>, <span itemprop="addressRegion">{{REGION}}</span></p>
+{{#WEBSITE}}<p>Сайт школы: <a itemprop="url" href="{{URL}}">{{URL}}</a></p>{{/WEBSITE}}
+</div>
 <p class="badges">{{#BADGE}}<span class="badge badge-{{CODE}}">{{LABEL}} {{YEAR}}{{#CATEGORY}}: {{LABEL}}{{/CATEGORY}}</span> {{/BADGE}}</p>
 {{#PARENT}}<p>Филиал школы <a href="/{{MUNI_SLUG}}/schools/{{SLUG}}/">{{LABEL}}</a>.</p>{{/PARENT}}
 <p class="updated">Обновлено: <time>{{UPDATED}}</time></p>
+{{#FEED}}<p class="feed"><a href="{{URL}}" type="application/atom+xml">Лента новостей школы (Atom)</a> · <a href="/opendata/">Открытые данные</a></p>{{/FEED}}
 {{#INSIDER}}<p class="insider"><a href="/{{MUNI_SLUG}}/schools/{{SLUG}}/docs/">Документы школы: загрузка и проверка</a> · <a href="/{{MUNI_SLUG}}/schools/{{SLUG}}/audit/">Журнал изменений</a>{{#EDITOR}} · <a href="/{{MUNI_SLUG}}/schools/{{SLUG}}/content/">Тексты и новости раздела</a>{{/EDITOR}}</p>{{/INSIDER}}
 {{>CONTENT}}
 

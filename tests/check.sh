@@ -15,10 +15,16 @@ check() {
 	fi
 }
 missing=""
+# *.xml.tpl (feeds) are escaped as XML; *.txt.tpl (plain-text mail, never served) say they are not
 for t in templates/*.tpl; do
-	head -n 1 "$t" | grep -qx '{{%AUTOESCAPE context="HTML"}}' || missing="$missing $t"
+	case $t in
+	*.xml.tpl) want='{{%AUTOESCAPE context="XML"}}' ;;
+	*.txt.tpl) want='{{!PLAIN TEXT: not escaped, e-mail bodies only}}' ;;
+	*) want='{{%AUTOESCAPE context="HTML"}}' ;;
+	esac
+	head -n 1 "$t" | grep -qxF "$want" || missing="$missing $t"
 done
-check "every template starts with the AUTOESCAPE pragma" "$missing"
+check "every template starts with the pragma of its kind (HTML; XML for feeds; plain-text mail marked)" "$missing"
 check "no template disables escaping (:none)" "$(grep -n ':none' templates/*.tpl)"
 check "trusted HTML (x-trusted-html) only as a line of its own, in text context" "$(grep -n 'x-trusted-html' templates/*.tpl | grep -v '^[^:]*:[0-9]*:{{[A-Z_]*:x-trusted-html}}$')"
 check "trusted HTML is set only from md_render() output (content.c)" "$(grep -n 'tpl_set_html' src/*.c | grep -v '^src/content.c')"

@@ -6,7 +6,7 @@ RUN_PKGS="build-essential pkg-config sqlite3 nginx-light libfcgi-dev libsqlite3-
 libctemplate-dev libcurl4-openssl-dev libsodium-dev libmagic-dev libxlsxwriter-dev
 libzip-dev libexpat1-dev libstemmer-dev libcmark-dev"
 TEST_PKGS="$RUN_PKGS libcurl4-openssl-dev valgrind wrk clang libclang-rt-14-dev openssl
-chromium nodejs npm unzip"
+chromium nodejs npm unzip python3-aiosmtpd"
 case "${1:-run}" in
 run) want=$RUN_PKGS ;;
 test|bench) want=$TEST_PKGS ;;

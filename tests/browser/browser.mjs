@@ -53,6 +53,7 @@ const PAGES = [
 	{ name: "search-items", path: "/search?q=%D0%BE%D0%B1%D1%83%D1%87%D0%B0%D1%8E%D1%89%D0%B8%D1%85%D1%81%D1%8F&kind=item&page=2", status: 200 },
 	{ name: "search-empty", path: "/search", status: 200 },
 	{ name: "ust-ilimsk-school-news", path: "/ust-ilimsk/schools/sosh-5/news/", status: 200, phone: true },
+	{ name: "opendata", path: "/opendata/", status: 200, phone: true },
 	{ name: "not-found", path: "/net-takoy-stranitsy/", status: 404 },
 	{ name: "not-found-school", path: "/ust-ilimsk/schools/net-takoy-shkoly/", status: 404 },
 ];
@@ -590,6 +591,8 @@ async function insiderFlow(browser, stack) {
 			status: 200, phone: true, open: page("/cabinet/") }, stack);
 		await checkState(school.desktop, school.phone, { name: "my-items", what: "/my/ (school)",
 			status: 200, phone: true, open: page("/my/") }, stack);
+		await checkState(school.desktop, school.phone, { name: "mail-settings", what: "/settings/mail (school)",
+			status: 200, phone: true, open: page("/settings/mail") }, stack);
 		await checkState(school.desktop, school.phone, { name: "roadmap-item-school",
 			what: "/ust-ilimsk/roadmap/items/61/ (school, with the form)", status: 200, phone: true,
 			open: page("/ust-ilimsk/roadmap/items/61/") }, stack);

@@ -873,3 +873,18 @@ char *e2e_body(struct e2e *e, struct e2e_browser *b, const char *path, int *stat
 		*status = s;
 	return body;
 }
+
+long e2e_app_pid(struct e2e *e)
+{
+	char path[128];
+	long pid = 0;
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/app.pid", e->dir);
+	if ((f = fopen(path, "r"))) {
+		if (fscanf(f, "%ld", &pid) != 1)
+			pid = 0;
+		fclose(f);
+	}
+	return pid;
+}

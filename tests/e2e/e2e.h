@@ -138,6 +138,9 @@ long long e2e_tally_drift(struct e2e *e);
  * returns 1 on success, else 0 after a "# " line. */
 int e2e_exec(struct e2e *e, const char *fmt, ...);
 
+/* The running app's pid from DATA_DIR/app.pid (written by the supervisor), 0 if none. */
+long e2e_app_pid(struct e2e *e);
+
 /* Regular files under DATA_DIR/sub (recursively); -1 if it cannot be read. */
 int e2e_files(struct e2e *e, const char *sub);
 

@@ -146,28 +146,13 @@ static void *stream_run(void *arg)
 	return NULL;
 }
 
-static long read_pid(struct e2e *e)
-{
-	char path[128];
-	long pid = 0;
-	FILE *f;
-
-	snprintf(path, sizeof path, "%s/app.pid", e2e_data_dir(e));
-	if ((f = fopen(path, "r"))) {
-		if (fscanf(f, "%ld", &pid) != 1)
-			pid = 0;
-		fclose(f);
-	}
-	return pid;
-}
-
 /* Waits up to 15 s for a new app (another pid) that answers /healthz with 200. */
 static int back_up(struct e2e *e, long old_pid)
 {
 	struct e2e_resp r;
 
 	for (int i = 0; i < 300; i++) {
-		long pid = read_pid(e);
+		long pid = e2e_app_pid(e);
 		int status = pid && pid != old_pid ? e2e_get(e, "/healthz", &r) : 0;
 
 		if (pid && pid != old_pid)
@@ -247,7 +232,7 @@ int main(void)
 	load_occurrences(&s);
 	ok(s.nocc >= 50, "%zu planned occurrences to work on", s.nocc);
 
-	long pid = read_pid(e);
+	long pid = e2e_app_pid(e);
 
 	ok(pid > 0 && kill((pid_t)pid, SIGKILL) == 0, "the app's pid is in DATA_DIR/app.pid; SIGKILL");
 	ok(e2e_get(e, "/", &r) == 503 && r.body && strstr(r.body, "<h1>Сервис временно недоступен</h1>"),
@@ -259,7 +244,7 @@ int main(void)
 	pthread_create(&t, NULL, stream_run, &s);
 	for (int i = 0; i < rounds; i++) {
 		usleep(30000 + (useconds_t)(rand() % 170000));
-		pid = read_pid(e);
+		pid = e2e_app_pid(e);
 		killed += pid > 0 && kill((pid_t)pid, SIGKILL) == 0;
 		came_back += back_up(e, pid);
 	}
@@ -289,7 +274,7 @@ int main(void)
 	ok(e2e_count(e, "SELECT count(*) FROM document WHERE sha256 IS NULL OR size IS NULL") == 0,
 	   "no half-written document row");
 
-	pid = read_pid(e);
+	pid = e2e_app_pid(e);
 	ok(kill((pid_t)pid, SIGKILL) == 0 && back_up(e, pid) && e2e_tmp_empty(e),
 	   "a cleanup pass (one more restart) leaves no temporary upload behind");
 	e2e_browser_free(s.school);

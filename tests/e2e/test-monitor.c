@@ -487,6 +487,10 @@ int main(void)
 	ok(s && strncmp(s, "done", 4) == 0 && waited < 30, "round 1 done within a bounded time (%.1f s)", waited);
 	free(s);
 	expect_all(e, r1, round1, sizeof round1 / sizeof round1[0]);
+	ok(e2e_count(e, "SELECT count(*) FROM outbox o JOIN user u ON u.id = o.user_id"
+			" WHERE o.kind = 'monitoring' AND u.login = 'school-sosh-5'"
+			" AND o.body_text LIKE '%%/schools/sosh-5/monitoring/%%' AND o.body_text LIKE '%%Сайт: %%'") == 1,
+	   "the round's findings are queued as an e-mail to each school's administrator, with the link");
 
 	long long r2 = start_round(b, "interim", &status, &took);
 

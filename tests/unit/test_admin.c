@@ -142,6 +142,12 @@ static void test_add(struct db *db, struct arena *a)
 	   u.school_slug && strcmp(u.school_slug, "sosh-2") == 0 &&
 	   strcmp(u.municipality_slug, "ust-ilimsk") == 0,
 	   "user add: school administrator; the municipality comes from the school");
+	ok(admin("mail-pass-1", "user add mail-test --role coordinator --name 'Почта' --municipality izhevsk"
+		 " --email coord@izhevsk.example") == 0 &&
+	   count(db, "SELECT count(*) FROM user WHERE login = 'mail-test' AND email = ?1", "coord@izhevsk.example") == 1,
+	   "user add --email stores the address");
+	ok(admin("mail-pass-2", "user add mail-bad --role coordinator --name 'Почта' --municipality izhevsk"
+		 " --email 'a@b.ru, c@d.ru'") == 2, "user add --email refuses a bad address (usage error)");
 	ok(admin("curator-pass-1", "user add curator-test --role curator --name 'Куратор'"
 		 " --schools ust-ilimsk/sosh-5,ust-ilimsk/sosh-7") == 0 &&
 	   db_user_by_login(db, a, "curator-test", &u) == DB_OK && strcmp(u.role, "curator") == 0 &&
@@ -367,14 +373,14 @@ static void test_audit(struct db *db, struct arena *a)
 	int64_t total = count(db, "SELECT count(*) FROM audit", NULL);
 	int64_t sosh2 = school_id(db, "ust-ilimsk", "sosh-2");
 
-	/* adds: root-admin, coord-test, school-test, curator-test, curator-muni, max-pw,
-	 * role-test; 13 demo */
-	ok(audit_count(db, "user_add") == 7 + 13, "one user_add per account created (%lld)",
+	/* adds: root-admin, coord-test, school-test, mail-test, curator-test, curator-muni,
+	 * max-pw, role-test; 13 demo */
+	ok(audit_count(db, "user_add") == 8 + 13, "one user_add per account created (%lld)",
 	   (long long)audit_count(db, "user_add"));
 	ok(audit_count(db, "user_password") == 1 && audit_count(db, "user_disable") == 1 &&
 	   audit_count(db, "user_enable") == 1 && audit_count(db, "role_change") == 2,
 	   "one row per passwd, disable, enable and role change");
-	ok(total == 7 + 13 + 3 + 2, "nothing else was recorded, refusals included (%lld)",
+	ok(total == 8 + 13 + 3 + 2, "nothing else was recorded, refusals included (%lld)",
 	   (long long)total);
 	ok(count(db, "SELECT count(*) FROM audit WHERE action = 'user_add' AND login = ?1 AND"
 		 " detail = 'role=curator scope=ust-ilimsk: sosh-5,sosh-7' AND addr LIKE 'cli:%'",

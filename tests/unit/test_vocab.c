@@ -44,6 +44,8 @@ int main(void)
 	CHECK(monitor_kind_v, 1);
 	CHECK(monitor_outcome_v, 1);
 	CHECK(monitor_fresh_v, 1);
+	CHECK(mail_kind_v, 1);
+	CHECK(mail_status_v, 1);
 	for (size_t i = 0; i < MSG__MAX; i++)
 		ok(msg_v[i] && *msg_v[i], "message %zu present", i);
 	ok(VOCAB_FIND(item_status_v, "confirmed") == ITEM_CONFIRMED, "find a code");
