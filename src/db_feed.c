@@ -54,6 +54,17 @@ int db_feed_confirmed(struct db *db, struct arena *a, int64_t muni_id, int64_t s
 		muni_id, school_id, limit, out, n);
 }
 
+int db_feed_news(struct db *db, struct arena *a, int64_t muni_id, int64_t school_id, int limit,
+		 struct feed_row **out, size_t *n)
+{
+	return feed_query(db, a, db_stmt(db, STMT_FEED_NEWS,
+		"SELECT t.id, 0, t.updated_at, m.slug, s.slug, coalesce(s.short_name, m.name), t.title,"
+		" t.news_on, 0 FROM section_text t JOIN municipality m ON m.id = t.municipality_id"
+		" LEFT JOIN school s ON s.id = t.school_id"
+		" WHERE t.part = 'news' AND t.hidden = 0 AND t.municipality_id = ?1 AND (?2 = 0 OR t.school_id = ?2)"
+		" ORDER BY 3 DESC, t.id DESC LIMIT ?3"), muni_id, school_id, limit, out, n);
+}
+
 int db_open_documents(struct db *db, struct arena *a, struct feed_row **out, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, STMT_OPEN_DOCS,

@@ -29,6 +29,11 @@ int db_feed_documents(struct db *db, struct arena *a, int64_t muni_id, int64_t s
 int db_feed_confirmed(struct db *db, struct arena *a, int64_t muni_id, int64_t school_id, int limit,
 		      struct feed_row **out, size_t *n);
 
+/* The newest `limit` published news posts, the same way (item_id 0; kind: the post's
+ * date as YYYY-MM-DD; school_slug NULL: the municipality's own). */
+int db_feed_news(struct db *db, struct arena *a, int64_t muni_id, int64_t school_id, int limit,
+		 struct feed_row **out, size_t *n);
+
 /* Every published document of every municipality, by municipality, school, type. */
 int db_open_documents(struct db *db, struct arena *a, struct feed_row **out, size_t *n);
 

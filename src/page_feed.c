@@ -1,6 +1,6 @@
 /*
  * page_feed.c: Atom 1.0 feeds of a municipality and of a school: published
- * documents and confirmed roadmap work, newest first. Each kind of entry comes
+ * documents, confirmed roadmap work and news posts, newest first. Each kind of entry comes
  * from one source function in `sources`; a new kind (news) is one more function.
  */
 #include <stdlib.h>
@@ -78,7 +78,26 @@ static int confirmed_source(struct req *rq, int64_t school_id, struct feed_entry
 	return DB_OK;
 }
 
-static const feed_source_fn sources[] = { documents_source, confirmed_source };
+static int news_source(struct req *rq, int64_t school_id, struct feed_entry **out, size_t *n)
+{
+	struct feed_row *r;
+
+	if (db_feed_news(&rq->w->db, rq->arena, rq->muni->id, school_id, FEED_MAX, &r, n) != DB_OK ||
+	    !(*out = arena_alloc(rq->arena, (*n + 1) * sizeof **out)))
+		return DB_ERR;
+	for (size_t i = 0; i < *n; i++)
+		(*out)[i] = (struct feed_entry){
+			.url = r[i].school_slug
+				? arena_printf(rq->arena, "%s/%s/schools/%s/news/%lld/", cfg.base_url, r[i].muni_slug,
+					       r[i].school_slug, (long long)r[i].id)
+				: arena_printf(rq->arena, "%s/%s/news/%lld/", cfg.base_url, r[i].muni_slug, (long long)r[i].id),
+			.title = arena_printf(rq->arena, "%s: %s", mail_text_v[MT_FEED_NEWS], r[i].title),
+			.summary = arena_printf(rq->arena, "%s, %s", r[i].school_name, r[i].kind),
+			.updated = r[i].ts };
+	return DB_OK;
+}
+
+static const feed_source_fn sources[] = { documents_source, confirmed_source, news_source };
 
 static int newest_first(const void *x, const void *y)
 {

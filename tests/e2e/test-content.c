@@ -90,6 +90,16 @@ int main(void)
 	body = e2e_body(e, NULL, SCHOOL "news/", &status);
 	ok(status == 200 && body && strstr(body, "Новость &lt;b&gt;1&lt;/b&gt;") && safe(body), "all news");
 	free(body);
+	char entry[96];
+
+	snprintf(entry, sizeof entry, SCHOOL "news/%lld/", id);
+	body = e2e_body(e, NULL, SCHOOL "feed.atom", &status);
+	ok(status == 200 && body && strstr(body, "<title>Новость: Новость &lt;b&gt;1&lt;/b&gt;</title>") && strstr(body, entry),
+	   "the school's Atom feed carries the post");
+	free(body);
+	body = e2e_body(e, NULL, "/ust-ilimsk/feed.atom", &status);
+	ok(status == 200 && body && strstr(body, entry), "and so does the municipality's");
+	free(body);
 
 	/* a page, edited twice: versions and diff */
 	const char *about1[] = { "body", "Строка один\nСтрока два\n", "action", "save", NULL };
@@ -136,7 +146,12 @@ int main(void)
 	const char *hide[] = { "hidden", "1", NULL };
 	ok(post(school, path, hide, NULL) == 303, "the author unpublishes the post");
 	snprintf(path, sizeof path, SCHOOL "news/%lld/", id);
-	ok(e2e_get(e, path, &(struct e2e_resp){ 0 }) == 404, "an unpublished post is gone for the public");
+	body = e2e_body(e, NULL, path, &status);
+	free(body);
+	ok(status == 404, "an unpublished post is gone for the public");
+	body = e2e_body(e, NULL, SCHOOL "feed.atom", &status);
+	ok(status == 200 && body && !strstr(body, entry), "and from the feed");
+	free(body);
 	ok(e2e_count(e, "SELECT count(*) FROM audit WHERE action = 'news_hide'") == 1, "audited");
 
 	/* scope and roles */
