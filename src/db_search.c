@@ -14,7 +14,7 @@
 #include "log.h"
 #include "search_tok.h"
 
-/* rowid = ref_id * KIND_SPAN + kind number (search_kind + 1); news and pages come next. */
+/* rowid = ref_id * KIND_SPAN + kind number (search_kind + 1). */
 enum { KIND_SPAN = 16, FLUSH_BATCH = 256 };
 
 /* The row of each kind, from the base tables; ?1 is the object's id. Nothing for an
@@ -47,6 +47,14 @@ static const char *const add_sql[SK__MAX] = {
 	" '№ ' || i.number || ' · ' || r.title"
 	" FROM roadmap_item i JOIN roadmap r ON r.id = i.roadmap_id JOIN municipality m ON m.id = r.municipality_id"
 	" WHERE i.id = ?1 AND i.removed_at IS NULL",
+	/* SK_NEWS: a school's or the municipality's post; an unpublished one for insiders only */
+	"INSERT INTO search_fts (rowid, title, body, kind, ref_id, municipality_id, school_id, public, url, meta)"
+	" SELECT t.id * 16 + 4, t.title, t.body || ' ' || coalesce(s.short_name, '') || ' ' || m.name,"
+	" 'news', t.id, t.municipality_id, t.school_id, t.hidden = 0,"
+	" '/' || m.slug || coalesce('/schools/' || s.slug, '') || '/news/' || t.id || '/',"
+	" coalesce(s.short_name, m.name) || ' · ' || t.news_on"
+	" FROM section_text t JOIN municipality m ON m.id = t.municipality_id LEFT JOIN school s ON s.id = t.school_id"
+	" WHERE t.id = ?1 AND t.part = 'news'",
 };
 
 /* search_label(vocabulary, code): the Russian label the index stores beside a code. */

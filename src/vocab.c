@@ -66,6 +66,7 @@ const struct vocab search_kind_v[SK__MAX] = {
 	{ "school",   "Школы" },                        /* SK_SCHOOL */
 	{ "document", "Документы" },                    /* SK_DOCUMENT */
 	{ "item",     "Мероприятия дорожных карт" },    /* SK_ITEM */
+	{ "news",     "Новости" },                      /* SK_NEWS */
 };
 
 const unsigned doc_type_required_for[DT__MAX] = {

@@ -70,7 +70,7 @@ extern const struct vocab doc_status_v[DOC__MAX];
 extern const struct vocab doc_type_v[DT__MAX];
 
 /* What full-text search finds; the order of the result groups (db_search.c). */
-enum search_kind { SK_SCHOOL, SK_DOCUMENT, SK_ITEM, SK__MAX };
+enum search_kind { SK_SCHOOL, SK_DOCUMENT, SK_ITEM, SK_NEWS, SK__MAX };
 extern const struct vocab search_kind_v[SK__MAX];
 /* The types an imported spreadsheet may have, as libmagic names them (roadmaps, results). */
 enum { SHEET_TYPES = 6 };

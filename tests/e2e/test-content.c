@@ -18,6 +18,9 @@
 #define TEXTS "SELECT count(*) FROM section_text"
 #define VERSIONS "SELECT count(*) FROM section_version"
 
+/* /search?q=портала */
+#define SEARCH_PORTALA "/search?q=%D0%BF%D0%BE%D1%80%D1%82%D0%B0%D0%BB%D0%B0"
+
 static const char hostile[] =
 	"# Заголовок\n\n- один\n- два\n\n[портал](https://example.test/)\n\n"
 	"<script>alert(1)</script>\n\n[x](javascript:alert(1))\n\n<img src=x onerror=alert(1)>\n";
@@ -100,6 +103,9 @@ int main(void)
 	body = e2e_body(e, NULL, "/ust-ilimsk/feed.atom", &status);
 	ok(status == 200 && body && strstr(body, entry), "and so does the municipality's");
 	free(body);
+	body = e2e_body(e, NULL, SEARCH_PORTALA, &status);
+	ok(status == 200 && body && strstr(body, entry), "search finds the post by an inflected word («портала»)");
+	free(body);
 
 	/* a page, edited twice: versions and diff */
 	const char *about1[] = { "body", "Строка один\nСтрока два\n", "action", "save", NULL };
@@ -151,6 +157,12 @@ int main(void)
 	ok(status == 404, "an unpublished post is gone for the public");
 	body = e2e_body(e, NULL, SCHOOL "feed.atom", &status);
 	ok(status == 200 && body && !strstr(body, entry), "and from the feed");
+	free(body);
+	body = e2e_body(e, NULL, SEARCH_PORTALA, &status);
+	ok(status == 200 && body && !strstr(body, entry), "and from the public's search");
+	free(body);
+	body = e2e_body(e, school, SEARCH_PORTALA, &status);
+	ok(status == 200 && body && strstr(body, entry), "the school still finds it");
 	free(body);
 	ok(e2e_count(e, "SELECT count(*) FROM audit WHERE action = 'news_hide'") == 1, "audited");
 

@@ -117,7 +117,7 @@ int main(void)
 	}
 	ok(search(e, NULL, "q=%FF%FE", &r) == 400, "invalid UTF-8: the dispatcher's 400");
 	e2e_resp_free(&r);
-	ok(search(e, NULL, "q=a&kind=news", &r) == 400 && search(e, NULL, "q=a&muni=nowhere", &r) == 400 &&
+	ok(search(e, NULL, "q=a&kind=pages", &r) == 400 && search(e, NULL, "q=a&muni=nowhere", &r) == 400 &&
 	   search(e, NULL, "q=a&page=0", &r) == 400, "unknown kind, municipality, page: 400");
 	e2e_resp_free(&r);
 
