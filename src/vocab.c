@@ -341,6 +341,8 @@ const char *const msg_v[MSG__MAX] = {
 	"Последнее изменение",                                      /* MSG_FRESH_DATE */
 	"Дней без обновления",                                      /* MSG_FRESH_DAYS */
 	"Новая новость",                                            /* MSG_NEWS_NEW */
+	"Сайт школы обновлялся за месяц (мониторинг)",              /* MSG_FRESH_SITE */
+	"мониторинга ещё не было",                                  /* MSG_FRESH_NO_ROUND */
 };
 
 const struct vocab mail_kind_v[MAIL__MAX] = {

@@ -217,6 +217,7 @@ int main(void)
 	   strstr(row, "sosh-17/") < strstr(row, "</tr>") && strstr(row, "01.01.2020") &&
 	   strstr(row, "больше месяца") && strstr(row, "больше месяца") < strstr(row, "</tr>"),
 	   "the freshness list: the stale school first, marked");
+	ok(row && strstr(row, "<td>мониторинга ещё не было</td>"), "beside it the site column: no monitoring round yet");
 	free(body);
 	body = e2e_body(e, coord, "/ust-ilimsk/freshness/export.csv", &status);
 	ok(status == 200 && body && strstr(body, "Дней без обновления"), "its CSV");

@@ -491,6 +491,14 @@ int main(void)
 			" WHERE o.kind = 'monitoring' AND u.login = 'school-sosh-5'"
 			" AND o.body_text LIKE '%%/schools/sosh-5/monitoring/%%' AND o.body_text LIKE '%%Сайт: %%'") == 1,
 	   "the round's findings are queued as an e-mail to each school's administrator, with the link");
+	char *fresh = e2e_body(e, b, "/ust-ilimsk/freshness/", NULL), *row = fresh ? strstr(fresh, "schools/sosh-5/") : NULL;
+	char *end = row ? strstr(row, "</tr>") : NULL, *cell = row ? strstr(row, "<td>Да</td>") : NULL;
+
+	if (!cell && row)
+		cell = strstr(row, "<td>Нет</td>") ? strstr(row, "<td>Нет</td>") : strstr(row, "<td>Нет данных</td>");
+	ok(fresh && strstr(fresh, "последний мониторинг (") && cell && end && cell < end,
+	   "the freshness list shows beside each school what the round found on its site");
+	free(fresh);
 
 	long long r2 = start_round(b, "interim", &status, &took);
 
