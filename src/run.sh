@@ -52,7 +52,9 @@ user=$(id -un)
 group=$(id -gn)
 sed -e "s|@ROOT@|$ROOT|g" -e "s|@DATA@|$DATA_DIR|g" -e "s|@PORT@|$PORT|g" \
     -e "s|@SOCK@|$SOCK|g" -e "s|@USER@|$user $group|g" \
-    -e "s|@BODY_MAX@|$(( ${KACHESTVO_UPLOAD_MAX_MB:-50} + 1 ))|g" "$ROOT/nginx.conf" > "$DATA_DIR/nginx.conf"
+    -e "s|@BODY_MAX@|$(( ${KACHESTVO_UPLOAD_MAX_MB:-50} + 1 ))|g" \
+    -e "s|@PAGE_CACHE@|$([ "${KACHESTVO_PAGE_CACHE_SECONDS:-0}" -gt 0 ] 2>/dev/null && echo pages || echo off)|g" \
+    "$ROOT/nginx.conf" > "$DATA_DIR/nginx.conf"
 
 app_pid=
 nginx_pid=
