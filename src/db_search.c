@@ -171,22 +171,27 @@ static void bind_query(sqlite3_stmt *st, const struct search_query *q)
 	sqlite3_bind_int64(st, 6, u ? u->id : -1);
 }
 
-int db_search_counts(struct db *db, const struct search_query *q, long long counts[SK__MAX])
+int db_search_counts(struct db *db, const struct search_query *q, long long counts[SK__MAX], bool *capped)
 {
 	sqlite3_stmt *st = db_stmt(db, STMT_SEARCH_COUNTS,
-		"SELECT kind, count(*) FROM search_fts" SEARCH_WHERE " GROUP BY kind");
+		"SELECT kind, count(*) FROM (SELECT kind FROM search_fts" SEARCH_WHERE " LIMIT ?7) GROUP BY kind");
+	long long total = 0;
 	int step;
 
 	memset(counts, 0, SK__MAX * sizeof counts[0]);
+	*capped = false;
 	if (!st)
 		return DB_ERR;
 	bind_query(st, q);
+	sqlite3_bind_int(st, 7, SEARCH_COUNT_CAP + 1);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		size_t k = VOCAB_FIND(search_kind_v, (const char *)sqlite3_column_text(st, 0));
 
+		total += sqlite3_column_int64(st, 1);
 		if (k < SK__MAX)
 			counts[k] = sqlite3_column_int64(st, 1);
 	}
+	*capped = total > SEARCH_COUNT_CAP;
 	if (step != SQLITE_DONE)
 		db_log_err(db, "search counts");
 	db_done(st);
@@ -205,13 +210,18 @@ static void hit_row(struct arena *a, sqlite3_stmt *st, void *item)
 	h->public_ = sqlite3_column_int(st, 5);
 }
 
+#define HIT_COLUMNS \
+	"SELECT kind, highlight(search_fts, 0, char(1), char(2))," \
+	" snippet(search_fts, 1, char(1), char(2), '…', 24), url, meta, public FROM search_fts"
+
 int db_search_hits(struct db *db, struct arena *a, const struct search_query *q, enum search_kind kind,
-		   long limit, long offset, struct search_hit **out, size_t *n)
+		   bool capped, long limit, long offset, struct search_hit **out, size_t *n)
 {
-	sqlite3_stmt *st = db_stmt(db, STMT_SEARCH_HITS,
-		"SELECT kind, highlight(search_fts, 0, char(1), char(2)),"
-		" snippet(search_fts, 1, char(1), char(2), '…', 24), url, meta, public FROM search_fts"
-		SEARCH_WHERE " AND kind = ?7 ORDER BY rank, rowid LIMIT ?8 OFFSET ?9");
+	sqlite3_stmt *st = capped
+		? db_stmt(db, STMT_SEARCH_HITS_NEWEST, HIT_COLUMNS SEARCH_WHERE
+			  " AND kind = ?7 ORDER BY rowid DESC LIMIT ?8 OFFSET ?9")
+		: db_stmt(db, STMT_SEARCH_HITS, HIT_COLUMNS SEARCH_WHERE
+			  " AND kind = ?7 ORDER BY rank, rowid LIMIT ?8 OFFSET ?9");
 
 	if (!st)
 		return DB_ERR;

@@ -6,6 +6,7 @@
 #ifndef DB_SEARCH_H
 #define DB_SEARCH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -47,11 +48,16 @@ struct search_hit {
 	int public_;                /* 0: only insiders see it (a draft document) */
 };
 
-/* Matches per kind. Returns DB_OK or DB_ERR. */
-int db_search_counts(struct db *db, const struct search_query *q, long long counts[SK__MAX]);
+/* Matches counted at most: beyond it a query costs the same however large the region. */
+enum { SEARCH_COUNT_CAP = 2000 };
 
-/* Matches of one kind, best first, `limit` from `offset`. Returns DB_OK or DB_ERR. */
+/* Matches per kind among the first SEARCH_COUNT_CAP + 1; *capped says there were more
+ * (the counts are then lower bounds). Returns DB_OK or DB_ERR. */
+int db_search_counts(struct db *db, const struct search_query *q, long long counts[SK__MAX], bool *capped);
+
+/* Matches of one kind, `limit` from `offset`: best first (bm25), or newest first when
+ * the matches were `capped` (ranking would read them all). Returns DB_OK or DB_ERR. */
 int db_search_hits(struct db *db, struct arena *a, const struct search_query *q, enum search_kind kind,
-		   long limit, long offset, struct search_hit **out, size_t *n);
+		   bool capped, long limit, long offset, struct search_hit **out, size_t *n);
 
 #endif

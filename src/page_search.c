@@ -90,13 +90,13 @@ static void marked_text(struct arena *a, struct tpl_dict *d, const char *text)
 
 /* One group of results: heading, count, hits; `all` links to the whole kind. */
 static int group_fill(struct req *rq, struct page *p, const struct search_form *f, enum search_kind k,
-		      long long count, long limit, long offset, bool all)
+		      long long count, bool capped, long limit, long offset, bool all)
 {
 	struct tpl_dict *g = tpl_section_add(p->body, "GROUP");
 	struct search_hit *h;
 	size_t n;
 
-	if (db_search_hits(&rq->w->db, rq->arena, &f->query, k, limit, offset, &h, &n) != DB_OK)
+	if (db_search_hits(&rq->w->db, rq->arena, &f->query, k, capped, limit, offset, &h, &n) != DB_OK)
 		return 500;
 	tpl_set_str(g, "KIND", search_kind_v[k].code);
 	tpl_set_str(g, "LABEL", search_kind_v[k].label);
@@ -183,6 +183,7 @@ int search_page(struct req *rq, struct resp *rs)
 	struct municipality m;
 	struct page p;
 	long long counts[SK__MAX], total = 0;
+	bool capped;
 	int rc;
 
 	if ((rc = form_parse(rq, &f, &m)) != 0)
@@ -193,7 +194,7 @@ int search_page(struct req *rq, struct resp *rs)
 		tpl_show(p.body, *f.q ? "NO_WORDS" : "EMPTY");
 		return render_finish(rq, rs, &p);
 	}
-	if (db_search_counts(&rq->w->db, &f.query, counts) != DB_OK)
+	if (db_search_counts(&rq->w->db, &f.query, counts, &capped) != DB_OK)
 		return 500;
 	tpl_show(p.body, "RESULTS");
 	for (size_t k = 0; k < SK__MAX; k++) {
@@ -206,14 +207,19 @@ int search_page(struct req *rq, struct resp *rs)
 		tpl_set_str(d, "KIND", search_kind_v[k].code);
 	}
 	tpl_set_int(p.body, "TOTAL", total);
+	if (capped) {
+		tpl_set_int(p.body, "CAP", SEARCH_COUNT_CAP);
+		tpl_show(p.body, "CAPPED");
+	} else
+		tpl_show(p.body, "EXACT");
 	if (total == 0)
 		tpl_show(p.body, "NOTHING");
 	else if (f.kind == SK__MAX) {
 		for (size_t k = 0; k < SK__MAX; k++)
-			if (counts[k] && group_fill(rq, &p, &f, (enum search_kind)k, counts[k], GROUP_TOP, 0, true) != 0)
+			if (counts[k] && group_fill(rq, &p, &f, (enum search_kind)k, counts[k], capped, GROUP_TOP, 0, true) != 0)
 				return 500;
 	} else {
-		if (group_fill(rq, &p, &f, f.kind, counts[f.kind], PER_PAGE, (f.page - 1) * PER_PAGE, false) != 0)
+		if (group_fill(rq, &p, &f, f.kind, counts[f.kind], capped, PER_PAGE, (f.page - 1) * PER_PAGE, false) != 0)
 			return 500;
 		pager_fill(&p, &f, counts[f.kind]);
 	}

@@ -142,6 +142,17 @@ int main(void)
 		   "the search box on %s", pages[i]);
 		e2e_resp_free(&r);
 	}
+	/* 2,100 more schools named alike: the counts stop at the cap, the newest come first */
+	ok(e2e_exec(e, "INSERT INTO school (municipality_id, slug, short_name, label, source)"
+		       " SELECT m.id, 'tst-' || k, 'Тестовая школа ' || k, 'Т' || k, 'test' FROM municipality m,"
+		       " (WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 2100) SELECT k FROM n)"
+		       " WHERE m.slug = 'ust-ilimsk'"), "2,100 schools «Тестовая школа N» written by another program");
+	e2e_browser_free(login(e, "coord-ust-ilimsk"));   /* the app's next commit indexes them */
+	ok(search(e, NULL, "q=%D1%82%D0%B5%D1%81%D1%82%D0%BE%D0%B2%D1%8B%D1%85", &r) == 200 &&
+	   has(&r, "Найдено больше 2000") && has(&r, "/ust-ilimsk/schools/tst-2100/") &&
+	   !has(&r, "/ust-ilimsk/schools/tst-1/"),
+	   "«тестовых» matches 2,100: «Найдено больше 2000», the newest shown first");
+	e2e_resp_free(&r);
 	e2e_browser_free(a);
 	e2e_browser_free(other);
 	e2e_stop(e);
