@@ -120,7 +120,8 @@ int main(void)
 		ok(upload(school, sizeof pdf, &r) == 507 && r.body && strstr(r.body, "<h1>Не хватает места на сервере</h1>"),
 		   "a 2 MiB upload, which nginx cannot buffer: 507 with the same message");
 		e2e_resp_free(&r);
-		ok(logged(e, "nginx-error.log", "No space left on device"), "and a line in nginx's log");
+		/* no check of nginx's own log: its temporary file takes the last free bytes before it
+		 * writes the line, on the same disk, so that line may be lost (the app's is above) */
 		ok(e2e_count(e, "SELECT count(*) FROM document") == docs && e2e_tmp_empty(e),
 		   "nothing of it is stored, no temporary file is left");
 		ok(e2e_get(e, "/ust-ilimsk/schools/sosh-5/", &r) == 200, "pages are still served");
